@@ -1,0 +1,362 @@
+package sqlscan
+
+import (
+	"strings"
+)
+
+// Kind classifies a token.
+type Kind uint8
+
+const (
+	EOF        Kind = iota
+	Ident           // unquoted identifier or keyword, as written
+	QIdent          // quoted identifier: "x", `x` or [x]
+	String          // string literal: 'x', E'x', N'x', X'x', and "x" in MySQL
+	Number          // numeric literal
+	Param           // placeholder: $1, ?, ?1, :name, @name
+	Template        // text-template placeholder: {{ ... }} or ${VAR}
+	DollarBody      // PostgreSQL dollar-quoted body $tag$...$tag$, kept opaque
+	Op              // operator: = <> != < > <= >= :: || and other symbols
+	Punct           // ( ) , ; . [ ]
+)
+
+// Token is one lexeme. Text is the exact source text; Off is its byte offset
+// and Line its 1-based line in the scanned input.
+type Token struct {
+	Kind Kind
+	Text string
+	Off  int
+	Line int
+}
+
+// Is reports whether t is the unquoted keyword or identifier kw (compared
+// case-insensitively).
+func (t Token) Is(kw string) bool {
+	return t.Kind == Ident && strings.EqualFold(t.Text, kw)
+}
+
+// IsPunct reports whether t is the punctuation or operator s.
+func (t Token) IsPunct(s string) bool {
+	return (t.Kind == Punct || t.Kind == Op) && t.Text == s
+}
+
+// IsName reports whether t can name a table, column or index: an identifier
+// or a quoted identifier.
+func (t Token) IsName() bool { return t.Kind == Ident || t.Kind == QIdent }
+
+// Name returns the identifier a name token denotes, normalised for matching:
+// unquoted and lower-cased. Go code spells table and column names without
+// regard to the database's case folding, so quoted names are folded too.
+func (t Token) Name() string {
+	switch t.Kind {
+	case Ident:
+		return strings.ToLower(t.Text)
+	case QIdent:
+		return strings.ToLower(unquoteIdent(t.Text))
+	case Template:
+		return t.Text
+	}
+	return strings.ToLower(t.Text)
+}
+
+func unquoteIdent(s string) string {
+	if len(s) < 2 {
+		return s
+	}
+	switch s[0] {
+	case '"':
+		s = strings.TrimSuffix(s[1:], `"`)
+		return strings.ReplaceAll(s, `""`, `"`)
+	case '`':
+		s = strings.TrimSuffix(s[1:], "`")
+		return strings.ReplaceAll(s, "``", "`")
+	case '[':
+		return strings.TrimSuffix(s[1:], "]")
+	}
+	return s
+}
+
+// Lex splits src into tokens, dropping whitespace and comments. The result
+// always ends with an EOF token. Lex never fails: an unterminated string,
+// quoted identifier, comment or dollar body extends to the end of src.
+func Lex(src string, d Dialect) []Token {
+	l := lexer{src: src, d: d, line: 1}
+	toks := make([]Token, 0, len(src)/5+1)
+	for {
+		t := l.next()
+		toks = append(toks, t)
+		if t.Kind == EOF {
+			return toks
+		}
+	}
+}
+
+type lexer struct {
+	src  string
+	d    Dialect
+	pos  int
+	line int
+}
+
+func (l *lexer) peek(i int) byte {
+	if l.pos+i < len(l.src) {
+		return l.src[l.pos+i]
+	}
+	return 0
+}
+
+// advance moves to off, counting the newlines passed.
+func (l *lexer) advance(off int) {
+	if off > len(l.src) {
+		off = len(l.src)
+	}
+	l.line += strings.Count(l.src[l.pos:off], "\n")
+	l.pos = off
+}
+
+func (l *lexer) next() Token {
+	l.skipSpaceAndComments()
+	if l.pos >= len(l.src) {
+		return Token{Kind: EOF, Off: len(l.src), Line: l.line}
+	}
+	start, line := l.pos, l.line
+	kind := l.scan()
+	if l.pos == start { // never loop: consume at least one byte
+		l.advance(start + 1)
+	}
+	return Token{Kind: kind, Text: l.src[start:l.pos], Off: start, Line: line}
+}
+
+func (l *lexer) skipSpaceAndComments() {
+	for l.pos < len(l.src) {
+		c := l.src[l.pos]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			l.pos++
+		case c == '\n':
+			l.pos++
+			l.line++
+		case c == '-' && l.peek(1) == '-':
+			l.skipLine()
+		case c == '#' && l.d == MySQL:
+			l.skipLine()
+		case c == '/' && l.peek(1) == '*':
+			l.skipBlockComment()
+		default:
+			return
+		}
+	}
+}
+
+func (l *lexer) skipLine() {
+	i := strings.IndexByte(l.src[l.pos:], '\n')
+	if i < 0 {
+		l.advance(len(l.src))
+		return
+	}
+	l.advance(l.pos + i)
+}
+
+// skipBlockComment skips /* ... */. PostgreSQL nests block comments; the
+// other dialects end at the first */. MySQL's /*! ... */ version comments are
+// skipped like any other comment: mysqldump puts only session settings there.
+func (l *lexer) skipBlockComment() {
+	depth := 0
+	i := l.pos
+	for i < len(l.src) {
+		switch {
+		case l.src[i] == '/' && i+1 < len(l.src) && l.src[i+1] == '*':
+			depth++
+			i += 2
+			if l.d != Postgres && depth > 1 {
+				depth = 1
+			}
+		case l.src[i] == '*' && i+1 < len(l.src) && l.src[i+1] == '/':
+			depth--
+			i += 2
+			if depth == 0 {
+				l.advance(i)
+				return
+			}
+		default:
+			i++
+		}
+	}
+	l.advance(len(l.src))
+}
+
+func (l *lexer) scan() Kind {
+	c := l.src[l.pos]
+	switch {
+	case c == '\'':
+		l.quoted('\'', l.d == MySQL)
+		return String
+	case (c == 'E' || c == 'e') && l.peek(1) == '\'':
+		l.pos++
+		l.quoted('\'', true)
+		return String
+	case (c == 'N' || c == 'n' || c == 'X' || c == 'x' || c == 'B' || c == 'b') && l.peek(1) == '\'':
+		l.pos++
+		l.quoted('\'', l.d == MySQL)
+		return String
+	case c == '"':
+		if l.d == MySQL {
+			l.quoted('"', true)
+			return String
+		}
+		l.quoted('"', false)
+		return QIdent
+	case c == '`':
+		l.quoted('`', false)
+		return QIdent
+	case c == '[' && l.d == SQLite:
+		l.until("]")
+		return QIdent
+	case c == '{' && l.peek(1) == '{':
+		l.until("}}")
+		return Template
+	case c == '$' && l.peek(1) == '{':
+		l.until("}")
+		return Template
+	case c == '$':
+		return l.dollar()
+	case c == '?':
+		l.pos++
+		l.digits()
+		return Param
+	case c == ':' && l.peek(1) == ':':
+		l.pos += 2
+		return Op
+	case (c == ':' || c == '@') && isIdentStart(l.peek(1)):
+		l.pos++
+		l.identRest()
+		return Param
+	case isDigit(c) || (c == '.' && isDigit(l.peek(1))):
+		l.number()
+		return Number
+	case isIdentStart(c):
+		l.identRest()
+		return Ident
+	case c == '(' || c == ')' || c == ',' || c == ';' || c == '.' || c == '[' || c == ']':
+		l.pos++
+		return Punct
+	}
+	l.operator()
+	return Op
+}
+
+// quoted consumes a literal delimited by q, where a doubled q stands for one
+// q and, if backslash is set, a backslash escapes the next byte.
+func (l *lexer) quoted(q byte, backslash bool) {
+	i := l.pos + 1
+	for i < len(l.src) {
+		switch c := l.src[i]; {
+		case backslash && c == '\\':
+			i += 2
+		case c == q:
+			if i+1 < len(l.src) && l.src[i+1] == q {
+				i += 2
+				continue
+			}
+			l.advance(i + 1)
+			return
+		default:
+			i++
+		}
+	}
+	l.advance(len(l.src))
+}
+
+// until consumes up to and including the next occurrence of end.
+func (l *lexer) until(end string) {
+	i := strings.Index(l.src[l.pos+1:], end)
+	if i < 0 {
+		l.advance(len(l.src))
+		return
+	}
+	l.advance(l.pos + 1 + i + len(end))
+}
+
+// dollar scans $1 (a parameter) or a dollar-quoted body $tag$ ... $tag$.
+func (l *lexer) dollar() Kind {
+	if isDigit(l.peek(1)) {
+		l.pos++
+		l.digits()
+		return Param
+	}
+	j := l.pos + 1
+	for j < len(l.src) && isIdentPart(l.src[j]) && l.src[j] != '$' {
+		j++
+	}
+	if j < len(l.src) && l.src[j] == '$' {
+		tag := l.src[l.pos : j+1]
+		end := strings.Index(l.src[j+1:], tag)
+		if end < 0 {
+			l.advance(len(l.src))
+		} else {
+			l.advance(j + 1 + end + len(tag))
+		}
+		return DollarBody
+	}
+	l.pos++
+	return Op
+}
+
+func (l *lexer) digits() {
+	for l.pos < len(l.src) && isDigit(l.src[l.pos]) {
+		l.pos++
+	}
+}
+
+func (l *lexer) number() {
+	if l.src[l.pos] == '0' && (l.peek(1) == 'x' || l.peek(1) == 'X') {
+		l.pos += 2
+		for l.pos < len(l.src) && isHex(l.src[l.pos]) {
+			l.pos++
+		}
+		return
+	}
+	l.digits()
+	if l.peek(0) == '.' && l.peek(1) != '.' {
+		l.pos++
+		l.digits()
+	}
+	if c := l.peek(0); c == 'e' || c == 'E' {
+		if isDigit(l.peek(1)) || ((l.peek(1) == '+' || l.peek(1) == '-') && isDigit(l.peek(2))) {
+			l.pos += 2
+			l.digits()
+		}
+	}
+}
+
+func (l *lexer) identRest() {
+	for l.pos < len(l.src) && isIdentPart(l.src[l.pos]) {
+		l.pos++
+	}
+}
+
+var multiOps = []string{"<=>", "->>", "#>>", "<>", "!=", "<=", ">=", "||", "&&", "->", "#>", "@>", "<@", "~~", "!~", "<<", ">>"}
+
+func (l *lexer) operator() {
+	rest := l.src[l.pos:]
+	for _, op := range multiOps {
+		if strings.HasPrefix(rest, op) {
+			l.pos += len(op)
+			return
+		}
+	}
+	l.pos++
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isHex(c byte) bool {
+	return isDigit(c) || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F')
+}
+
+// isIdentStart accepts ASCII letters, underscore and any non-ASCII byte, so
+// identifiers in UTF-8 (and bytes of invalid UTF-8) stay inside one token.
+func isIdentStart(c byte) bool {
+	return c == '_' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || c >= 0x80
+}
+
+func isIdentPart(c byte) bool { return isIdentStart(c) || isDigit(c) || c == '$' }
