@@ -218,6 +218,10 @@ func (l *lexer) scan() Kind {
 	case c == '$' && l.peek(1) == '{':
 		l.until("}")
 		return Template
+	case c == '$' && l.d == MySQL:
+		// MySQL has no dollar quoting; "DELIMITER $$" must not open a body.
+		l.pos++
+		return Op
 	case c == '$':
 		return l.dollar()
 	case c == '?':
