@@ -1,0 +1,51 @@
+// Package livedb reads the unique keys of a running database into a
+// *schema.Catalog, so that a live schema can back lookups beside struct tags
+// and migrations.
+//
+// # API
+//
+//	cat, err := livedb.Introspect(ctx, dsn, livedb.Options{})
+//	desc := livedb.Redact(dsn)        // "postgres://app@127.0.0.1:5432/appdb", never the password
+//	d, err := livedb.DialectOf(dsn)   // sqlscan.Postgres, MySQL or SQLite
+//
+// Every table of the database appears in the catalog with its columns
+// (NotNull from the server) and its unique keys: primary keys, unique
+// constraints and unique indexes, with expression items and partial
+// predicates normalised by sqlscan.Normalize so that they compare equal to
+// those read from migrations. Each key's Source.File is Redact(dsn), Line 0.
+//
+// # Connection strings
+//
+//   - PostgreSQL: postgres://user:pass@host:port/db?sslmode=disable, or
+//     postgresql://..., or pgx's keyword/value form ("host=... dbname=...")
+//     with Options.Dialect set to sqlscan.Postgres.
+//   - MySQL and MariaDB: mysql://user:pass@host:port/db?param=value
+//     (mysql://user:pass@/db?socket=/path/mysqld.sock for a unix socket),
+//     translated to the go-sql-driver form, or that native form
+//     ("user:pass@tcp(host:3306)/db") with Options.Dialect set to
+//     sqlscan.MySQL. Only the connection's database is read.
+//   - SQLite: sqlite:///abs/path.db, sqlite://rel/path.db, file:path.db, or a
+//     bare path ending in .db, .sqlite or .sqlite3. The file must exist.
+//
+// # Read-only and bounded
+//
+// Every query runs inside a read-only transaction: BEGIN READ ONLY with
+// default_transaction_read_only on PostgreSQL, START TRANSACTION READ ONLY on
+// MySQL, and for SQLite a connection opened with mode=ro and
+// query_only. Connecting is bounded by Options.ConnectTimeout and each query
+// by Options.QueryTimeout (both 10s by default), on the client and, where the
+// server has one, as a server-side statement timeout.
+//
+// # Errors
+//
+// Errors are *Error values whose text names the database by Redact(dsn) and
+// never contains the password: driver messages are scrubbed of it before they
+// are kept, and the driver's error itself is not reachable through Unwrap.
+// errors.Is tells the cause apart: ErrBadDSN, ErrConnect, ErrAuth,
+// ErrPermission, ErrUnknownDatabase, ErrTimeout, ErrQuery. All of them mean
+// the schema could not be read, and a command line tool should exit 1.
+//
+// This package imports the three database drivers; the analyzer does not
+// import it, so builds that embed the analyzer (the golangci-lint plugin)
+// stay free of them.
+package livedb

@@ -1,0 +1,194 @@
+package livedb
+
+import (
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
+)
+
+// DialectOf tells the database kind from the DSN's scheme (postgres://,
+// postgresql://, mysql://, mariadb://, sqlite://, file:) or, for SQLite, a
+// path ending in .db, .sqlite or .sqlite3. Native driver forms without a
+// scheme are ambiguous: the caller names the dialect (Options.Dialect).
+func DialectOf(dsn string) (sqlscan.Dialect, error) {
+	dsn = strings.TrimSpace(dsn)
+	if scheme, _, ok := splitScheme(dsn); ok {
+		switch scheme {
+		case "postgres", "postgresql":
+			return sqlscan.Postgres, nil
+		case "mysql", "mariadb":
+			return sqlscan.MySQL, nil
+		case "sqlite", "sqlite3", "file":
+			return sqlscan.SQLite, nil
+		}
+		return sqlscan.Generic, &Error{Target: Redact(dsn), Kind: ErrBadDSN,
+			Detail: "unknown scheme " + scheme + "://; use postgres://, mysql:// or sqlite://"}
+	}
+	if strings.HasPrefix(strings.ToLower(dsn), "file:") || hasSQLiteSuffix(dsn) {
+		return sqlscan.SQLite, nil
+	}
+	return sqlscan.Generic, &Error{Target: Redact(dsn), Kind: ErrBadDSN,
+		Detail: "cannot tell the database from the connection string; use a postgres://, mysql:// or sqlite:// URL, or name the dialect"}
+}
+
+// splitScheme splits "scheme://rest"; the scheme is lower-cased.
+func splitScheme(dsn string) (scheme, rest string, ok bool) {
+	i := strings.Index(dsn, "://")
+	if i <= 0 {
+		return "", "", false
+	}
+	scheme = dsn[:i]
+	for _, c := range scheme {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
+			return "", "", false
+		}
+	}
+	return strings.ToLower(scheme), dsn[i+3:], true
+}
+
+func hasSQLiteSuffix(dsn string) bool {
+	path, _, _ := strings.Cut(dsn, "?")
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".db", ".sqlite", ".sqlite3":
+		return true
+	}
+	return false
+}
+
+// Redact describes the database a DSN points at without its password or
+// query parameters: "postgres://app@127.0.0.1:5432/appdb",
+// "mysql://app@127.0.0.1:3306/appdb", "sqlite:/path/app.db". A DSN it cannot
+// parse is described by its kind only, never echoed.
+func Redact(dsn string) string {
+	dsn = strings.TrimSpace(dsn)
+	switch {
+	case dsn == "":
+		return "(empty connection string)"
+	case isURL(dsn):
+		return redactURL(dsn)
+	case strings.HasPrefix(strings.ToLower(dsn), "file:") || hasSQLiteSuffix(dsn):
+		path, err := sqlitePath(dsn)
+		if err != nil {
+			return "sqlite:(unparsable path)"
+		}
+		return "sqlite:" + path
+	case looksKeyValue(dsn):
+		return redactKeyValue(dsn)
+	}
+	return redactMySQLNative(dsn)
+}
+
+func isURL(dsn string) bool {
+	_, _, ok := splitScheme(dsn)
+	return ok
+}
+
+// redactURL keeps scheme, user, host and path. Passwords with characters
+// that url.Parse rejects fall back to cutting at the last '@'.
+func redactURL(dsn string) string {
+	scheme, rest, _ := splitScheme(dsn)
+	if scheme == "sqlite" || scheme == "sqlite3" || scheme == "file" {
+		path, err := sqlitePath(dsn)
+		if err != nil {
+			return scheme + ":(unparsable path)"
+		}
+		return "sqlite:" + path
+	}
+	if u, err := url.Parse(dsn); err == nil && u.Opaque == "" {
+		out := scheme + "://"
+		if u.User != nil {
+			out += url.User(u.User.Username()).String() + "@"
+		}
+		return out + u.Host + u.EscapedPath()
+	}
+	user, hostpart := cutUserinfo(rest)
+	hostpart, _, _ = strings.Cut(hostpart, "?")
+	hostpart, _, _ = strings.Cut(hostpart, "#")
+	if user != "" {
+		return scheme + "://" + user + "@" + hostpart
+	}
+	return scheme + "://" + hostpart
+}
+
+// cutUserinfo splits "user:password@rest" at the last '@' (a password may
+// contain '@') and returns the user and rest; the password is dropped.
+func cutUserinfo(s string) (user, rest string) {
+	at := strings.LastIndex(s, "@")
+	if at < 0 {
+		return "", s
+	}
+	user, _, _ = strings.Cut(s[:at], ":")
+	return user, s[at+1:]
+}
+
+// secrets returns the texts that must never be printed: the password as
+// written, decoded and quoted, and any password-like query parameter.
+func secrets(dsn string) []string {
+	var raw []string
+	if _, rest, ok := splitScheme(dsn); ok {
+		if at := strings.LastIndex(rest, "@"); at >= 0 {
+			if _, pw, ok := strings.Cut(rest[:at], ":"); ok {
+				raw = append(raw, pw)
+			}
+		}
+		if u, err := url.Parse(dsn); err == nil {
+			if u.User != nil {
+				if pw, ok := u.User.Password(); ok {
+					raw = append(raw, pw)
+				}
+			}
+			for k, vs := range u.Query() {
+				if isSecretKey(k) {
+					raw = append(raw, vs...)
+				}
+			}
+		}
+	} else if looksKeyValue(dsn) {
+		for k, v := range parseKeyValue(dsn) {
+			if isSecretKey(k) {
+				raw = append(raw, v)
+			}
+		}
+	} else if at := strings.LastIndex(dsn, "@"); at >= 0 {
+		// go-sql-driver form user:password@net(addr)/db
+		if _, pw, ok := strings.Cut(dsn[:at], ":"); ok {
+			raw = append(raw, pw)
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, s := range raw {
+		add(s)
+		if dec, err := url.PathUnescape(s); err == nil {
+			add(dec)
+		}
+		if dec, err := url.QueryUnescape(s); err == nil {
+			add(dec)
+		}
+		add(url.QueryEscape(s))
+		add(url.PathEscape(s))
+		if q := quoteInner(s); q != s {
+			add(q)
+		}
+	}
+	// Longest first, so a password containing another is replaced whole.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && len(out[j]) > len(out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func isSecretKey(k string) bool {
+	k = strings.ToLower(k)
+	return strings.Contains(k, "pass") || strings.Contains(k, "pwd") || k == "sslkey"
+}
