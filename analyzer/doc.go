@@ -1,0 +1,34 @@
+// Package analyzer defines getorcreatelint, an analyzer that reports
+// get-or-create code whose lookup no unique constraint backs.
+package analyzer
+
+const doc = `getorcreatelint: report get-or-create lookups that no unique constraint backs
+
+Get-or-create is not atomic: the code asks the database whether a row
+exists and inserts one when it does not. Two concurrent calls can both
+miss and both insert. Only a unique constraint on columns the lookup pins
+down (a unique key U with U a subset of the lookup columns; the primary key
+counts) makes the database refuse the second insert.
+
+The analyzer finds GORM FirstOrCreate, FirstOrInit followed by Save or
+Create, and First/Take/Last/Find/Count followed by Create or Save on the
+path where nothing was found; works out the model, table and lookup
+columns; gathers the unique keys declared by struct tags; and reports each
+lookup none of them backs:
+
+	// WRONG: nothing stops two requests inserting the same name
+	type Tag struct {
+		ID   uint
+		Name string
+	}
+	db.Where(Tag{Name: name}).FirstOrCreate(&tag) // "FirstOrCreate on tags looks up (name) but no unique constraint covers it; ..."
+
+	// RIGHT: the second insert fails instead of duplicating
+	type Tag struct {
+		ID   uint
+		Name string ` + "`" + `gorm:"uniqueIndex"` + "`" + `
+	}
+
+Lookups whose columns or model cannot be resolved are not reported unless
+-strict is set. A //getorcreatelint:ignore <reason> comment on the reported
+line or the line above suppresses a report.`

@@ -1,0 +1,205 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/getorcreatelint/getorcreatelint/schema"
+)
+
+// Diagnostic categories: one per check, so that users can tell findings
+// apart and filter them (SARIF rule IDs, -categories).
+const (
+	CategoryGetOrCreate   = "get-or-create"  // lookup no unique key backs
+	CategoryUnknownLookup = "unknown-lookup" // -strict: lookup could not be resolved
+	CategoryDirective     = "directive"      // malformed //getorcreatelint:ignore
+)
+
+// finding is a get-or-create site with its lookup resolved, in terms common
+// to every ORM.
+type finding struct {
+	node   ast.Node      // where to report: the lookup call
+	stmt   ast.Node      // the statement holding it, for ignore directives
+	what   string        // "FirstOrCreate", "First then Create", ...
+	create *ast.CallExpr // the insert, when separate from the lookup
+	table  string
+	model  string // Go type name of the model, "" if none
+
+	lookup      schema.Lookup
+	unknown     string   // why the lookup cannot be checked; "" when it can
+	unsupported []string // conjuncts that are not equalities
+	dropped     []string // zero-valued struct-condition fields GORM ignores
+	softDelete  string   // the soft-delete column whose IS NULL the lookup adds
+
+	gorm         *schema.GORMSchema // the model's GORM schema, for tag fixes
+	modelInScope bool               // the model is declared in the analysed package
+	tagFix       bool               // suggest a GORM struct tag
+}
+
+// check decides a finding and reports it when no unique key backs it.
+func (c *checker) check(f finding) {
+	if f.unknown != "" {
+		c.reportUnknown(f, f.unknown)
+		return
+	}
+	table := c.keysFor(f)
+	if table == nil {
+		c.reportUnknown(f, "no schema source describes table "+f.table)
+		return
+	}
+	v := schema.Check(table, f.lookup)
+	if v.Backed {
+		return
+	}
+	if len(f.unsupported) > 0 {
+		// The equality part alone is not backed, and the rest of the
+		// condition (OR, IN, LIKE, ...) cannot be matched to a key.
+		c.reportUnknown(f, "the condition uses "+strings.Join(dedupe(f.unsupported), ", "))
+		return
+	}
+	c.report(f, CategoryGetOrCreate, c.message(f, v))
+}
+
+// keysFor gathers the unique keys every schema source knows for the table.
+func (c *checker) keysFor(f finding) *schema.Table {
+	var tables []*schema.Table
+	if f.gorm != nil && schema.TableKey(f.gorm.Table.Name) == schema.TableKey(f.table) {
+		tables = append(tables, f.gorm.Table)
+	}
+	for _, cat := range c.catalogs() {
+		if t := cat.Table(f.table); t != nil {
+			tables = append(tables, t)
+		}
+	}
+	if len(tables) == 0 {
+		return nil
+	}
+	return schema.Merge(f.table, tables...)
+}
+
+func (c *checker) reportUnknown(f finding, reason string) {
+	if !c.opts.Strict {
+		return
+	}
+	on := ""
+	if f.table != "" {
+		on = " on " + f.table
+	}
+	c.report(f, CategoryUnknownLookup, fmt.Sprintf(
+		"%s%s: lookup columns unknown (%s); cannot tell whether a unique constraint covers it",
+		f.what, on, reason))
+}
+
+// message writes the diagnostic for an unbacked lookup.
+func (c *checker) message(f finding, v schema.Verdict) string {
+	var b strings.Builder
+	b.WriteString(f.what)
+	if f.create != nil {
+		fmt.Fprintf(&b, " (line %d)", c.pass.Fset.Position(f.create.Pos()).Line)
+	}
+	fmt.Fprintf(&b, " on %s", f.table)
+	cols := f.lookup.Columns()
+	if len(cols) == 0 {
+		b.WriteString(" has no lookup conditions, so it matches any row; concurrent calls can insert duplicates: ")
+		b.WriteString("pass the lookup columns as conditions (fields set on the destination are not conditions)")
+		return b.String()
+	}
+	fmt.Fprintf(&b, " looks up %s but no unique constraint covers it", f.lookup.ColumnList())
+	if len(v.Misses) > 0 && missWorthSaying(v.Misses[0]) {
+		fmt.Fprintf(&b, " (%s)", v.Misses[0])
+	}
+	if len(f.dropped) > 0 {
+		fmt.Fprintf(&b, " (GORM drops zero-valued %s from struct conditions; use a map condition to match zero)",
+			strings.Join(f.dropped, ", "))
+	}
+	b.WriteString("; concurrent calls can insert duplicates: ")
+	b.WriteString(c.fixText(f))
+	return b.String()
+}
+
+// missWorthSaying keeps near misses that explain something: keys sharing a
+// column with the lookup, or failing on NULLs or a partial predicate.
+func missWorthSaying(m schema.Miss) bool { return !m.NeedsColumns() || m.Shared > 0 }
+
+// fixText says what would make the lookup atomic: a unique index on the
+// lookup's columns (partial on live rows for soft-deleted models), as a
+// struct tag when the model's fields are known, and as an index.
+func (c *checker) fixText(f finding) string {
+	cols := f.lookup.Columns()
+	index := fmt.Sprintf("a unique index on %s(%s)", f.table, strings.Join(cols, ", "))
+	where := ""
+	if f.softDelete != "" {
+		where = f.softDelete + " IS NULL"
+		index += " WHERE " + where
+	}
+	if nullable := nullableTerms(f.lookup); len(nullable) > 0 {
+		index += fmt.Sprintf(" NULLS NOT DISTINCT (the lookup can compare %s with NULL)", strings.Join(nullable, ", "))
+	}
+	if !f.tagFix || f.gorm == nil {
+		return "add " + index
+	}
+	fields := make([]string, 0, len(cols))
+	for _, t := range f.lookup.Terms {
+		if t.IsNull {
+			continue
+		}
+		col, ok := f.gorm.ByColumn(t.Column)
+		if t.Expr != "" || !ok {
+			return "add " + index
+		}
+		fields = append(fields, f.gorm.Model+"."+strings.Join(col.Path, "."))
+	}
+	return fmt.Sprintf("add %s to %s or %s", gormTag(f, cols, where), strings.Join(fields, " and "), index)
+}
+
+// gormTag writes the struct tag to add: uniqueIndex alone for one column,
+// a shared named uniqueIndex for several.
+func gormTag(f finding, cols []string, where string) string {
+	opts := ""
+	if where != "" {
+		opts = ",where:" + where
+	}
+	if len(cols) == 1 && opts == "" {
+		return `gorm:"uniqueIndex"`
+	}
+	name := "idx_" + f.table + "_" + strings.Join(cols, "_")
+	return fmt.Sprintf(`gorm:"uniqueIndex:%s%s"`, name, opts)
+}
+
+func nullableTerms(l schema.Lookup) []string {
+	var out []string
+	for _, t := range l.Terms {
+		if t.MayBeNull {
+			out = append(out, t.String())
+		}
+	}
+	return out
+}
+
+func dedupe(xs []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// report emits a diagnostic unless a //getorcreatelint:ignore directive
+// covers it.
+func (c *checker) report(f finding, category, msg string) {
+	if c.directives().suppresses(f.node, f.stmt) {
+		return
+	}
+	d := analysis.Diagnostic{Pos: f.node.Pos(), End: f.node.End(), Category: category, Message: msg}
+	if f.create != nil {
+		d.Related = []analysis.RelatedInformation{{Pos: f.create.Pos(), End: f.create.End(), Message: "the insert that completes the get-or-create"}}
+	}
+	c.pass.Report(d)
+}
