@@ -1,0 +1,219 @@
+package migrations
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/getorcreatelint/getorcreatelint/schema"
+	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
+)
+
+// Load replays each directory (or single schema file) in dirs, in order,
+// and merges the results into one catalog; a key found in any directory
+// counts. Relative paths are taken from root, and key sources are shown
+// relative to root. A Dir with the Generic dialect gets one from its path
+// words or its content; a directory of per-dialect twins without a dialect
+// is replayed once per dialect present.
+//
+// Load returns an error, naming the path, when a directory or file does
+// not exist or cannot be read. Binary and non-UTF-8 files are skipped with
+// a Warning, and SQL it does not understand never makes it fail.
+func Load(root string, dirs []Dir) (*schema.Catalog, error) {
+	return load(root, dirs, replayDir)
+}
+
+// Cached is Load with a process-wide cache: each directory is read and
+// replayed once per process, whatever the number of callers (analysis
+// passes run concurrently). The returned catalog is the caller's own; the
+// Keys in it are shared and must not be modified.
+func Cached(root string, dirs []Dir) (*schema.Catalog, error) {
+	return load(root, dirs, cachedDir)
+}
+
+func load(root string, dirs []Dir, one func(root string, d Dir) (*schema.Catalog, error)) (*schema.Catalog, error) {
+	out := schema.NewCatalog()
+	for _, d := range dirs {
+		cat, err := one(root, d)
+		if err != nil {
+			return nil, err
+		}
+		mergeInto(out, cat)
+	}
+	return out, nil
+}
+
+type cacheEntry struct {
+	once sync.Once
+	cat  *schema.Catalog
+	err  error
+}
+
+var dirCache sync.Map // "root\x00path\x00dialect" -> *cacheEntry
+
+func cachedDir(root string, d Dir) (*schema.Catalog, error) {
+	abs := absPath(root, d.Path)
+	key := root + "\x00" + abs + "\x00" + d.Dialect.String()
+	v, _ := dirCache.LoadOrStore(key, &cacheEntry{})
+	e := v.(*cacheEntry)
+	e.once.Do(func() { e.cat, e.err = replayDir(root, d) })
+	return e.cat, e.err
+}
+
+func absPath(root, p string) string {
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(root, p)
+	}
+	return filepath.Clean(p)
+}
+
+// relPath shows p relative to root when it lies inside it.
+func relPath(root, p string) string {
+	if root != "" {
+		if rel, err := filepath.Rel(root, p); err == nil && rel != ".." && !startsWithDotDot(rel) {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(p)
+}
+
+func startsWithDotDot(rel string) bool {
+	return len(rel) >= 3 && rel[:2] == ".." && os.IsPathSeparator(rel[2])
+}
+
+// replayDir replays one Dir into a new catalog.
+func replayDir(root string, d Dir) (*schema.Catalog, error) {
+	path := absPath(root, d.Path)
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("migrations: %w", err)
+	}
+	var files []string
+	dialects := []sqlscan.Dialect{d.Dialect}
+	if info.IsDir() {
+		if d.Dialect == sqlscan.Generic {
+			dialects = dirDialects(root, path)
+		}
+	} else {
+		files = []string{path}
+	}
+	cat := schema.NewCatalog()
+	for _, dialect := range dialects {
+		if info.IsDir() {
+			mf, err := orderedFiles(path, dialect)
+			if err != nil {
+				return nil, fmt.Errorf("migrations: %w", err)
+			}
+			files = files[:0]
+			for _, f := range mf {
+				files = append(files, f.path)
+			}
+		}
+		srcs, err := readAll(files)
+		if err != nil {
+			return nil, err
+		}
+		if dialect == sqlscan.Generic && !info.IsDir() {
+			dialect = fileDialect(root, path, srcs)
+		}
+		part := schema.NewCatalog()
+		r := NewReplayer(part, dialect)
+		for i, f := range files {
+			rel := relPath(root, f)
+			switch src := srcs[i]; {
+			case bytes.IndexByte(src[:min(len(src), 8000)], 0) >= 0:
+				part.Warnings = append(part.Warnings, schema.Warning{Source: schema.Source{File: rel}, Message: "binary file skipped"})
+			case !utf8.Valid(src):
+				part.Warnings = append(part.Warnings, schema.Warning{Source: schema.Source{File: rel}, Message: "file is not valid UTF-8; skipped"})
+			default:
+				r.Replay(rel, string(src))
+			}
+		}
+		mergeInto(cat, part)
+	}
+	return cat, nil
+}
+
+func readAll(files []string) ([][]byte, error) {
+	out := make([][]byte, len(files))
+	for i, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("migrations: %w", err)
+		}
+		out[i] = b
+	}
+	return out, nil
+}
+
+// dirDialects decides the dialect of a directory given without one: its
+// path words, else per-dialect twins (each replayed), else its content.
+func dirDialects(root, dir string) []sqlscan.Dialect {
+	if d, ok := pathDialect(relPath(root, dir)); ok {
+		return []sqlscan.Dialect{d}
+	}
+	if twins := twinDialects(dir); len(twins) > 0 {
+		return twins
+	}
+	return []sqlscan.Dialect{sniffDir(dir)}
+}
+
+// fileDialect decides the dialect of a single schema file.
+func fileDialect(root, path string, srcs [][]byte) sqlscan.Dialect {
+	if d, ok := pathDialect(relPath(root, path)); ok {
+		return d
+	}
+	var s sniffScore
+	for _, src := range srcs {
+		s.add(string(src))
+	}
+	d, _ := s.best()
+	return d
+}
+
+// sniffDir scores the content of the directory's migration files.
+func sniffDir(dir string) sqlscan.Dialect {
+	files, err := orderedFiles(dir, sqlscan.Generic)
+	if err != nil {
+		return sqlscan.Generic
+	}
+	var s sniffScore
+	for _, f := range files {
+		if b, err := os.ReadFile(f.path); err == nil && utf8.Valid(b) {
+			s.add(string(b))
+		}
+	}
+	d, _ := s.best()
+	return d
+}
+
+// mergeInto adds src's tables, keys and warnings to dst. A table new to dst
+// is copied whole (a MySQL primary key and an identical unique index both
+// stay); keys of a table both hold are added unless identical.
+func mergeInto(dst, src *schema.Catalog) {
+	for _, name := range src.Names() {
+		t := src.Tables[name]
+		old := dst.Tables[name]
+		if old == nil {
+			cp := &schema.Table{Name: t.Name, Keys: append([]*schema.Key(nil), t.Keys...),
+				Columns: make(map[string]*schema.Column, len(t.Columns)), Source: t.Source}
+			for n, c := range t.Columns {
+				cp.Columns[n] = c
+			}
+			dst.Tables[name] = cp
+			continue
+		}
+		for _, k := range t.Keys {
+			old.AddKey(k)
+		}
+		for n, c := range t.Columns {
+			if oc, ok := old.Columns[n]; !ok || (c.NotNull && !oc.NotNull) {
+				old.Columns[n] = c
+			}
+		}
+	}
+	dst.Warnings = append(dst.Warnings, src.Warnings...)
+}

@@ -1,0 +1,546 @@
+package migrations
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/getorcreatelint/getorcreatelint/schema"
+	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
+)
+
+// Replayer applies migration files, in order, to a catalog: it holds the
+// server rules of one dialect and the bookkeeping a Catalog does not keep
+// (non-unique index names, which take part in name collisions and drops).
+// Use one Replayer per migration directory.
+type Replayer struct {
+	cat   *schema.Catalog
+	d     sqlscan.Dialect
+	file  string
+	side  map[string]*tableSide      // by catalog table key
+	names map[string]map[string]bool // lower-case index or key name -> tables holding it
+	inDo  bool                       // replaying DDL found inside a PostgreSQL DO block
+}
+
+// tableSide is what the replay knows about a table beyond its keys.
+type tableSide struct {
+	indexes map[string]bool          // non-unique index names, lower case
+	aliases map[*schema.Key][]string // Generic dialect: other servers' implicit names
+}
+
+// NewReplayer returns a Replayer that adds to cat using dialect d's rules.
+func NewReplayer(cat *schema.Catalog, d sqlscan.Dialect) *Replayer {
+	return &Replayer{cat: cat, d: d, side: map[string]*tableSide{}, names: map[string]map[string]bool{}}
+}
+
+// ReplaySource replays one file's text into cat. file is the path recorded
+// in each key's Source. Index bookkeeping does not carry over between calls;
+// use a Replayer to replay several files.
+func ReplaySource(cat *schema.Catalog, file, src string, d sqlscan.Dialect) {
+	NewReplayer(cat, d).Replay(file, src)
+}
+
+// Replay applies the "up" part of one migration file. It never fails:
+// statements it does not understand are skipped, with a Warning when they
+// mention keys.
+func (r *Replayer) Replay(file, src string) {
+	r.file = file
+	src = UpSection(src)
+	for _, st := range sqlscan.SplitStatements(src, r.d) {
+		r.guarded(st, src)
+	}
+}
+
+// guarded applies one statement; the recover is only a backstop, as the
+// recognisers check every index they read.
+func (r *Replayer) guarded(st sqlscan.Statement, src string) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.inDo = false
+			r.warn(st.Line, fmt.Sprintf("statement skipped after an internal error (%v): %s", p, snippet(st.Text(src))))
+		}
+	}()
+	r.statement(st, src)
+}
+
+func (r *Replayer) warn(line int, msg string) {
+	r.cat.Warnings = append(r.cat.Warnings, schema.Warning{Source: schema.Source{File: r.file, Line: line}, Message: msg})
+}
+
+// snippet shortens statement text for a warning.
+func snippet(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 100 {
+		cut := 100
+		for cut > 0 && s[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		s = s[:cut] + "..."
+	}
+	return s
+}
+
+func (r *Replayer) sideOf(tk string) *tableSide {
+	s := r.side[tk]
+	if s == nil {
+		s = &tableSide{indexes: map[string]bool{}, aliases: map[*schema.Key][]string{}}
+		r.side[tk] = s
+	}
+	return s
+}
+
+// table returns the table, creating it when a statement alters a table the
+// replay has not seen created.
+func (r *Replayer) table(tk string) *schema.Table {
+	t := r.cat.Tables[tk]
+	if t == nil {
+		t = schema.NewTable(tk)
+		t.Name = tk
+		r.cat.Tables[tk] = t
+	}
+	if r.inDo {
+		for _, k := range t.Keys {
+			k.Uncertain = true
+		}
+	}
+	return t
+}
+
+func (r *Replayer) register(tk, name string) {
+	if name == "" {
+		return
+	}
+	name = strings.ToLower(name)
+	set := r.names[name]
+	if set == nil {
+		set = map[string]bool{}
+		r.names[name] = set
+	}
+	set[tk] = true
+}
+
+func (r *Replayer) unregister(tk, name string) {
+	name = strings.ToLower(name)
+	if set := r.names[name]; set != nil {
+		delete(set, tk)
+		if len(set) == 0 {
+			delete(r.names, name)
+		}
+	}
+}
+
+// keyNames lists the names a key answers to: its own and, in the Generic
+// dialect, the other servers' implicit names.
+func (r *Replayer) keyNames(tk string, k *schema.Key) []string {
+	names := []string{k.Name}
+	if s := r.side[tk]; s != nil {
+		names = append(names, s.aliases[k]...)
+	}
+	return names
+}
+
+// hasName reports whether table tk holds a key or index called name.
+func (r *Replayer) hasName(tk, name string) bool {
+	return r.names[strings.ToLower(name)][tk]
+}
+
+// nameTaken reports whether name is in use where the dialect scopes index
+// names: the table for MySQL, the schema (indexes and tables) otherwise.
+func (r *Replayer) nameTaken(tk, name string) bool {
+	if r.d == sqlscan.MySQL {
+		return r.hasName(tk, name)
+	}
+	scope := schemaOf(tk)
+	for other := range r.names[strings.ToLower(name)] {
+		if schemaOf(other) == scope {
+			return true
+		}
+	}
+	rel := strings.ToLower(name)
+	if scope != "" {
+		rel = scope + "." + rel
+	}
+	return r.cat.Tables[rel] != nil
+}
+
+// ownersOf returns the tables holding an index or key called name, those in
+// the given schema first.
+func (r *Replayer) ownersOf(name, inSchema string) []string {
+	var same, other []string
+	for tk := range r.names[strings.ToLower(name)] {
+		if schemaOf(tk) == inSchema {
+			same = append(same, tk)
+		} else {
+			other = append(other, tk)
+		}
+	}
+	slices.Sort(same)
+	slices.Sort(other)
+	return append(same, other...)
+}
+
+// keySpec is a key as a statement declares it, before the server names it.
+type keySpec struct {
+	name        string // declared name; "" when the server chooses one
+	kind        schema.KeyKind
+	parts       []schema.KeyPart
+	colNames    []string // per part, the name PostgreSQL uses in implicit names
+	where       string
+	nnd         bool
+	line        int
+	ifNotExists bool
+}
+
+// addKey adds a key to table tk, naming it by the dialect's rules. A key
+// whose name already exists replaces it, unless IF NOT EXISTS was given.
+func (r *Replayer) addKey(tk string, ks keySpec) *schema.Key {
+	if len(ks.parts) == 0 {
+		return nil
+	}
+	t := r.table(tk)
+	side := r.sideOf(tk)
+	k := &schema.Key{Name: ks.name, Kind: ks.kind, Parts: ks.parts, Where: ks.where,
+		NullsNotDistinct: ks.nnd, Uncertain: r.inDo,
+		Source: schema.Source{File: r.file, Line: ks.line}}
+	if k.Name != "" {
+		if owner, ok := r.existsForCreate(tk, k.Name); ok {
+			if ks.ifNotExists {
+				return nil
+			}
+			r.dropIndex(owner, k.Name)
+		}
+	} else {
+		k.Implicit = true
+		k.Name = r.implicitName(tk, ks)
+		if r.d == sqlscan.Generic {
+			side.aliases[k] = []string{r.mysqlName(tk, ks)}
+		}
+	}
+	if k.Kind == schema.PrimaryKey {
+		for _, p := range k.Parts {
+			if p.Column != "" {
+				r.setNotNull(t, p.Column, true)
+			}
+		}
+	}
+	t.Keys = append(t.Keys, k)
+	for _, n := range r.keyNames(tk, k) {
+		r.register(tk, n)
+	}
+	return k
+}
+
+// existsForCreate returns the table holding an index called name that
+// creating one on tk would collide with: in the same table for MySQL (and
+// the Generic dialect, where per-table names are common), in the same
+// schema for PostgreSQL and SQLite.
+func (r *Replayer) existsForCreate(tk, name string) (string, bool) {
+	if r.d == sqlscan.MySQL || r.d == sqlscan.Generic {
+		return tk, r.hasName(tk, name)
+	}
+	for _, o := range r.ownersOf(name, schemaOf(tk)) {
+		if schemaOf(o) == schemaOf(tk) {
+			return o, true
+		}
+	}
+	return "", false
+}
+
+// implicitName is the name the server gives an unnamed key.
+func (r *Replayer) implicitName(tk string, ks keySpec) string {
+	switch r.d {
+	case sqlscan.SQLite:
+		return "" // sqlite_autoindex_*: not addressable by migrations
+	case sqlscan.MySQL:
+		return r.mysqlName(tk, ks)
+	}
+	taken := func(n string) bool { return r.nameTaken(tk, n) }
+	switch {
+	case ks.kind == schema.PrimaryKey:
+		return pgChooseName(bareName(tk), nil, "pkey", taken)
+	case ks.kind == schema.UniqueIndex:
+		return pgChooseName(bareName(tk), ks.colNames, "idx", taken)
+	}
+	return pgChooseName(bareName(tk), ks.colNames, "key", taken)
+}
+
+func (r *Replayer) mysqlName(tk string, ks keySpec) string {
+	if ks.kind == schema.PrimaryKey {
+		return "PRIMARY"
+	}
+	return mysqlChooseName(ks.parts[0].Column, func(n string) bool { return r.hasName(tk, n) })
+}
+
+// addIndex records a non-unique index name (it can collide with and be
+// mistaken for a key name). An unnamed one gets MySQL's implicit name.
+func (r *Replayer) addIndex(tk, name, firstCol string) {
+	if name == "" {
+		if r.d != sqlscan.MySQL {
+			return
+		}
+		name = mysqlChooseName(firstCol, func(n string) bool { return r.hasName(tk, n) })
+	}
+	r.table(tk)
+	r.sideOf(tk).indexes[strings.ToLower(name)] = true
+	r.register(tk, name)
+}
+
+// dropIndex removes the key or index called name from table tk, or, when
+// tk is "", from whichever table in the schema inSchema holds it. It reports
+// whether something was found.
+func (r *Replayer) dropIndex(tk, name string) bool {
+	t := r.cat.Tables[tk]
+	if t == nil {
+		return false
+	}
+	lname := strings.ToLower(name)
+	if r.inDo {
+		r.table(tk) // marks the keys Uncertain
+	}
+	side := r.sideOf(tk)
+	found := false
+	for i := 0; i < len(t.Keys); i++ {
+		k := t.Keys[i]
+		if !slices.ContainsFunc(r.keyNames(tk, k), func(n string) bool { return strings.EqualFold(n, lname) }) {
+			continue
+		}
+		r.removeKeyAt(tk, t, i)
+		found = true
+		break
+	}
+	if !found && side.indexes[lname] {
+		delete(side.indexes, lname)
+		r.unregister(tk, lname)
+		found = true
+	}
+	return found
+}
+
+func (r *Replayer) removeKeyAt(tk string, t *schema.Table, i int) {
+	k := t.Keys[i]
+	for _, n := range r.keyNames(tk, k) {
+		if !r.otherHolds(tk, t, k, n) {
+			r.unregister(tk, n)
+		}
+	}
+	delete(r.sideOf(tk).aliases, k)
+	t.Keys = slices.Delete(t.Keys, i, i+1)
+}
+
+// otherHolds reports whether a key of t other than k, or a non-unique
+// index, still answers to name.
+func (r *Replayer) otherHolds(tk string, t *schema.Table, k *schema.Key, name string) bool {
+	if r.sideOf(tk).indexes[strings.ToLower(name)] {
+		return true
+	}
+	for _, o := range t.Keys {
+		if o != k && slices.ContainsFunc(r.keyNames(tk, o), func(n string) bool { return strings.EqualFold(n, name) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropIndexAnywhere removes an index named by a statement that gives no
+// table (PostgreSQL and SQLite DROP INDEX): the first table in the schema
+// holding it.
+func (r *Replayer) dropIndexAnywhere(q qname) bool {
+	for _, tk := range r.ownersOf(q.name, q.schema) {
+		if r.dropIndex(tk, q.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// renameIndex renames the key or index old of table tk (or of any table in
+// the schema when tk is "").
+func (r *Replayer) renameIndex(tk, inSchema, old, new string) {
+	tables := []string{tk}
+	if tk == "" {
+		tables = r.ownersOf(old, inSchema)
+	}
+	for _, tk := range tables {
+		t := r.cat.Tables[tk]
+		if t == nil {
+			continue
+		}
+		r.table(tk)
+		side := r.sideOf(tk)
+		for _, k := range t.Keys {
+			if slices.ContainsFunc(r.keyNames(tk, k), func(n string) bool { return strings.EqualFold(n, old) }) {
+				for _, n := range r.keyNames(tk, k) {
+					r.unregister(tk, n)
+				}
+				delete(side.aliases, k)
+				k.Name, k.Implicit = new, false
+				r.register(tk, new)
+				return
+			}
+		}
+		if side.indexes[strings.ToLower(old)] {
+			delete(side.indexes, strings.ToLower(old))
+			r.unregister(tk, old)
+			side.indexes[strings.ToLower(new)] = true
+			r.register(tk, new)
+			return
+		}
+	}
+}
+
+// dropTable forgets a table with its keys and indexes.
+func (r *Replayer) dropTable(tk string) {
+	t := r.cat.Tables[tk]
+	if t == nil {
+		return
+	}
+	for _, k := range t.Keys {
+		for _, n := range r.keyNames(tk, k) {
+			r.unregister(tk, n)
+		}
+	}
+	if s := r.side[tk]; s != nil {
+		for n := range s.indexes {
+			r.unregister(tk, n)
+		}
+	}
+	delete(r.side, tk)
+	delete(r.cat.Tables, tk)
+}
+
+// renameTable moves a table, its keys and indexes to a new name. Index and
+// constraint names do not change, as on every server.
+func (r *Replayer) renameTable(from, to string) {
+	t := r.cat.Tables[from]
+	if t == nil || from == to {
+		return
+	}
+	if r.inDo {
+		r.table(from)
+	}
+	r.dropTable(to)
+	var names []string
+	for _, k := range t.Keys {
+		names = append(names, r.keyNames(from, k)...)
+	}
+	s := r.side[from]
+	if s != nil {
+		for n := range s.indexes {
+			names = append(names, n)
+		}
+		r.side[to] = s
+		delete(r.side, from)
+	}
+	for _, n := range names {
+		r.unregister(from, n)
+		r.register(to, n)
+	}
+	delete(r.cat.Tables, from)
+	t.Name = to
+	r.cat.Tables[to] = t
+}
+
+func (r *Replayer) setNotNull(t *schema.Table, col string, notNull bool) {
+	c := t.Columns[col]
+	if c == nil {
+		c = &schema.Column{Name: col}
+		t.Columns[col] = c
+	}
+	c.NotNull = notNull
+}
+
+// renameColumn rewrites the table's keys, predicates and columns.
+func (r *Replayer) renameColumn(tk, old, new string) {
+	t := r.cat.Tables[tk]
+	if t == nil || old == new {
+		return
+	}
+	r.table(tk)
+	for _, k := range t.Keys {
+		for i, p := range k.Parts {
+			switch {
+			case p.Column == old:
+				k.Parts[i].Column = new
+			case p.Expr != "":
+				k.Parts[i].Expr = renameInExpr(p.Expr, old, new)
+			}
+		}
+		if k.Where != "" {
+			k.Where = renameInExpr(k.Where, old, new)
+		}
+	}
+	if c := t.Columns[old]; c != nil {
+		delete(t.Columns, old)
+		c.Name = new
+		t.Columns[new] = c
+	}
+}
+
+// renameInExpr replaces the column old by new in a normalised expression.
+func renameInExpr(expr, old, new string) string {
+	toks := sqlscan.Lex(expr, sqlscan.Generic)
+	toks = toks[:len(toks)-1]
+	changed := false
+	for i, t := range toks {
+		if !t.IsName() || t.Name() != old {
+			continue
+		}
+		if i+1 < len(toks) && (toks[i+1].IsPunct("(") || toks[i+1].IsPunct(".")) {
+			continue // a function name or a qualifier
+		}
+		toks[i] = sqlscan.Token{Kind: sqlscan.Ident, Text: new, Off: t.Off, Line: t.Line}
+		changed = true
+	}
+	if !changed {
+		return expr
+	}
+	return sqlscan.Render(sqlscan.NormalizeTokens(toks))
+}
+
+// exprUses reports whether a normalised expression reads column col.
+func exprUses(expr, col string) bool {
+	toks := sqlscan.Lex(expr, sqlscan.Generic)
+	return slices.Contains(sqlscan.ExprColumns(toks[:len(toks)-1]), col)
+}
+
+// dropColumn applies the dialect's rule to the keys using col: PostgreSQL
+// drops every key that uses it (in a part or in the predicate); MySQL
+// removes it from multi-column keys and drops keys left empty; SQLite
+// refuses to drop an indexed column, so its keys stay. The Generic dialect
+// shrinks like MySQL, which never loses a key that might exist.
+func (r *Replayer) dropColumn(tk, col string) {
+	t := r.cat.Tables[tk]
+	if t == nil {
+		return
+	}
+	r.table(tk)
+	delete(t.Columns, col)
+	if r.d == sqlscan.SQLite {
+		return
+	}
+	for i := 0; i < len(t.Keys); i++ {
+		k := t.Keys[i]
+		uses := false
+		var kept []schema.KeyPart
+		for _, p := range k.Parts {
+			if p.Column == col || (p.Expr != "" && exprUses(p.Expr, col)) {
+				uses = true
+				continue
+			}
+			kept = append(kept, p)
+		}
+		if k.Where != "" && exprUses(k.Where, col) {
+			uses = true
+			kept = nil
+		}
+		if !uses {
+			continue
+		}
+		if r.d == sqlscan.Postgres || len(kept) == 0 {
+			r.removeKeyAt(tk, t, i)
+			i--
+			continue
+		}
+		k.Parts = kept
+	}
+}
