@@ -15,3 +15,27 @@ func TestBasic(t *testing.T) {
 func TestFlow(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "flow")
 }
+
+func TestConditions(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "conds")
+}
+
+func TestModelInAnotherPackage(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "crosspkg")
+}
+
+func TestAliasedImportAndFields(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "alias")
+}
+
+func TestNotGORM(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "notgorm")
+}
+
+func TestStrict(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{Strict: true}), "strict")
+}
+
+func TestDirectives(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "directive")
+}

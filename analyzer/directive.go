@@ -60,7 +60,11 @@ func directiveReason(text string) (string, bool) {
 	if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
 		return "", false
 	}
-	return strings.TrimSpace(rest), true
+	reason := strings.TrimSpace(rest)
+	if strings.HasPrefix(reason, "//") {
+		reason = "" // a trailing comment is not a reason
+	}
+	return reason, true
 }
 
 // suppresses reports whether a directive sits on the reported line, the

@@ -101,13 +101,13 @@ func (c *checker) message(f finding, v schema.Verdict) string {
 		fmt.Fprintf(&b, " (line %d)", c.pass.Fset.Position(f.create.Pos()).Line)
 	}
 	fmt.Fprintf(&b, " on %s", f.table)
-	cols := f.lookup.Columns()
-	if len(cols) == 0 {
+	terms := f.keyTerms()
+	if len(terms) == 0 {
 		b.WriteString(" has no lookup conditions, so it matches any row; concurrent calls can insert duplicates: ")
 		b.WriteString("pass the lookup columns as conditions (fields set on the destination are not conditions)")
 		return b.String()
 	}
-	fmt.Fprintf(&b, " looks up %s but no unique constraint covers it", f.lookup.ColumnList())
+	fmt.Fprintf(&b, " looks up (%s) but no unique constraint covers it", strings.Join(termList(terms, true), ", "))
 	if len(v.Misses) > 0 && missWorthSaying(v.Misses[0]) {
 		fmt.Fprintf(&b, " (%s)", v.Misses[0])
 	}
@@ -128,24 +128,22 @@ func missWorthSaying(m schema.Miss) bool { return !m.NeedsColumns() || m.Shared 
 // lookup's columns (partial on live rows for soft-deleted models), as a
 // struct tag when the model's fields are known, and as an index.
 func (c *checker) fixText(f finding) string {
-	cols := f.lookup.Columns()
+	terms := f.keyTerms()
+	cols := termList(terms, false)
 	index := fmt.Sprintf("a unique index on %s(%s)", f.table, strings.Join(cols, ", "))
 	where := ""
 	if f.softDelete != "" {
 		where = f.softDelete + " IS NULL"
 		index += " WHERE " + where
 	}
-	if nullable := nullableTerms(f.lookup); len(nullable) > 0 {
+	if nullable := nullableTerms(terms); len(nullable) > 0 {
 		index += fmt.Sprintf(" NULLS NOT DISTINCT (the lookup can compare %s with NULL)", strings.Join(nullable, ", "))
 	}
 	if !f.tagFix || f.gorm == nil {
 		return "add " + index
 	}
-	fields := make([]string, 0, len(cols))
-	for _, t := range f.lookup.Terms {
-		if t.IsNull {
-			continue
-		}
+	fields := make([]string, 0, len(terms))
+	for _, t := range terms {
 		col, ok := f.gorm.ByColumn(t.Column)
 		if t.Expr != "" || !ok {
 			return "add " + index
@@ -153,6 +151,32 @@ func (c *checker) fixText(f finding) string {
 		fields = append(fields, f.gorm.Model+"."+strings.Join(col.Path, "."))
 	}
 	return fmt.Sprintf("add %s to %s or %s", gormTag(f, cols, where), strings.Join(fields, " and "), index)
+}
+
+// keyTerms are the terms a unique index must cover: all of the lookup's
+// but the soft-delete filter, which belongs in a partial index's WHERE.
+func (f finding) keyTerms() []schema.Term {
+	var out []schema.Term
+	for _, t := range f.lookup.Terms {
+		if t.IsNull && t.Column == f.softDelete && f.softDelete != "" {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// termList renders terms as column names, with "IS NULL" for the NULL
+// tests when showNull is set.
+func termList(terms []schema.Term, showNull bool) []string {
+	out := make([]string, len(terms))
+	for i, t := range terms {
+		out[i] = t.String()
+		if showNull && t.IsNull {
+			out[i] += " IS NULL"
+		}
+	}
+	return out
 }
 
 // gormTag writes the struct tag to add: uniqueIndex alone for one column,
@@ -169,10 +193,10 @@ func gormTag(f finding, cols []string, where string) string {
 	return fmt.Sprintf(`gorm:"uniqueIndex:%s%s"`, name, opts)
 }
 
-func nullableTerms(l schema.Lookup) []string {
+func nullableTerms(terms []schema.Term) []string {
 	var out []string
-	for _, t := range l.Terms {
-		if t.MayBeNull {
+	for _, t := range terms {
+		if t.MayBeNull || t.IsNull {
 			out = append(out, t.String())
 		}
 	}

@@ -1,0 +1,49 @@
+// Package strict is analysed with -strict: lookups whose columns, model or
+// table cannot be resolved are reported as unknown instead of skipped.
+package strict
+
+import "gorm.io/gorm"
+
+type Person struct {
+	ID    uint
+	Email string
+	Phone string
+}
+
+func orCondition(db *gorm.DB, email, phone string) {
+	var p Person
+	db.Where("email = ? OR phone = ?", email, phone).FirstOrCreate(&p) // want `FirstOrCreate on people: lookup columns unknown \(the condition uses OR\); cannot tell whether a unique constraint covers it`
+}
+
+func scopes(db *gorm.DB, f func(*gorm.DB) *gorm.DB) {
+	var p Person
+	db.Scopes(f).FirstOrCreate(&p) // want `lookup columns unknown \(the chain calls Scopes\)`
+}
+
+func dynamicQuery(db *gorm.DB, q string) {
+	var p Person
+	db.Where(q).FirstOrCreate(&p) // want `lookup columns unknown \(the condition is not a constant string\)`
+}
+
+func conditional(db *gorm.DB, email string, byEmail bool) {
+	q := db
+	if byEmail {
+		q = q.Where("email = ?", email)
+	}
+	var p Person
+	q.FirstOrCreate(&p) // want `lookup columns unknown \(the query is built conditionally\)`
+}
+
+func unknownModel(db *gorm.DB, dest any) {
+	db.Where("email = ?", "x").FirstOrCreate(dest) // want `FirstOrCreate: lookup columns unknown \(the model or table is unknown\)`
+}
+
+func tableWithoutSchema(db *gorm.DB, email string) {
+	var p Person
+	db.Table("legacy_people").Where("email = ?", email).FirstOrCreate(&p) // want `FirstOrCreate on legacy_people: lookup columns unknown \(no schema source describes table legacy_people\)`
+}
+
+func stillReportsKnownLookups(db *gorm.DB, email string) {
+	var p Person
+	db.Where("email = ?", email).FirstOrCreate(&p) // want `FirstOrCreate on people looks up \(email\)`
+}
