@@ -117,9 +117,10 @@ func (fc *funcCtx) enclosingStmt(n ast.Node) ast.Node {
 // handleFor records how the code around a lookup call refers to its result:
 // err := <call>.Error, res := <call>, the dest and Count targets, and
 // err := res.Error later on.
-func (fc *funcCtx) handleFor(call *ast.CallExpr, dest ast.Expr, isCount bool) *lookupHandle {
+func (fc *funcCtx) handleFor(call *ast.CallExpr, dest ast.Expr, isCount, errOnMiss bool) *lookupHandle {
 	info := fc.c.pass.TypesInfo
 	h := newHandle(call)
+	h.errOnMiss = errOnMiss
 	var e ast.Node = call
 	for {
 		p := fc.parent(e)

@@ -131,7 +131,7 @@ func (fc *funcCtx) gormSites() []site {
 		case gormFirstOrCreate:
 			sites = append(sites, site{lookup: l})
 		case gormFirstOrInit:
-			h := fc.handleFor(l.call, l.value(), false)
+			h := fc.handleFor(l.call, l.value(), false, false)
 			if c := fc.matchingCreate(h, l, creates, afterLookup); c != nil {
 				sites = append(sites, site{lookup: l, create: c})
 			}
@@ -142,7 +142,7 @@ func (fc *funcCtx) gormSites() []site {
 			if len(l.call.Args) == 0 {
 				continue
 			}
-			h := fc.handleFor(l.call, l.call.Args[0], l.name == "Count")
+			h := fc.handleFor(l.call, l.call.Args[0], l.name == "Count", errOnMiss[l.name])
 			if c := fc.matchingCreate(h, l, creates, onNotFound); c != nil {
 				sites = append(sites, site{lookup: l, create: c})
 			}
@@ -150,6 +150,9 @@ func (fc *funcCtx) gormSites() []site {
 	}
 	return sites
 }
+
+// errOnMiss lists the lookups that return ErrRecordNotFound for no rows.
+var errOnMiss = map[string]bool{"First": true, "Take": true, "Last": true}
 
 func anySame(l *gormCall, creates []*gormCall) bool {
 	for _, c := range creates {

@@ -29,6 +29,9 @@ type lookupHandle struct {
 	destPK    map[string]bool       // primary-key field names of dest's model
 	sliceDest bool                  // dest is a slice: len(dest) == 0 means not found
 	derived   map[ast.Node]bool     // stores that copy the result (err := res.Error): not reassignments
+	// errOnMiss is set when finding nothing is an error (First, Take, Last:
+	// ErrRecordNotFound); Find and Count return no error for no rows.
+	errOnMiss bool
 }
 
 func newHandle(call *ast.CallExpr) *lookupHandle {
@@ -159,6 +162,9 @@ func (fc *funcCtx) cond(h *lookupHandle, e ast.Expr) (onTrue, onFalse outcome, o
 		}
 	case *ast.CallExpr:
 		fn := calleeFunc(info, x)
+		if !h.errOnMiss {
+			break
+		}
 		if isFunc(fn, "errors", "Is") && len(x.Args) == 2 && fc.isErr(h, x.Args[0]) && fc.isNotFoundSentinel(x.Args[1]) {
 			return notFound, found | failed, true
 		}
@@ -185,9 +191,11 @@ func (fc *funcCtx) compare(h *lookupHandle, x, y ast.Expr, op token.Token) (onTr
 	case fc.isErr(h, x):
 		var t, f outcome
 		switch {
-		case info.Types[y].IsNil():
+		case info.Types[y].IsNil() && h.errOnMiss:
 			t, f = found, notFound|failed
-		case fc.isNotFoundSentinel(y):
+		case info.Types[y].IsNil():
+			t, f = found|notFound, failed
+		case fc.isNotFoundSentinel(y) && h.errOnMiss:
 			t, f = notFound, found|failed
 		default:
 			return anyOutcome, anyOutcome, false

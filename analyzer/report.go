@@ -116,6 +116,10 @@ func (c *checker) message(f finding, v schema.Verdict) string {
 			strings.Join(f.dropped, ", "))
 	}
 	b.WriteString("; concurrent calls can insert duplicates: ")
+	if len(v.Misses) > 0 && v.Misses[0].NeedsColumns() && v.Misses[0].Shared > 0 {
+		// A wider key exists: looking up by all its columns may be the fix.
+		fmt.Fprintf(&b, "include %s in the lookup, or ", strings.TrimPrefix(v.Misses[0].Reason, "also needs "))
+	}
 	b.WriteString(c.fixText(f))
 	return b.String()
 }

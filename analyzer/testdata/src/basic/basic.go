@@ -68,7 +68,7 @@ func nopeSubsetKeyBacksLargerLookup(db *gorm.DB, tenant uint, email, nick string
 
 func supersetKeyDoesNotBack(db *gorm.DB, email string) {
 	var m Member
-	db.Where("email = ?", email).FirstOrCreate(&m) // want `FirstOrCreate on members looks up \(email\) but no unique constraint covers it \(unique index idx_member \(tenant_id, email\) also needs tenant_id\)`
+	db.Where("email = ?", email).FirstOrCreate(&m) // want `FirstOrCreate on members looks up \(email\) but no unique constraint covers it \(unique index idx_member \(tenant_id, email\) also needs tenant_id\); concurrent calls can insert duplicates: include tenant_id in the lookup, or add gorm:"uniqueIndex" to Member.Email`
 }
 
 func nonUniqueIndexDoesNotBack(db *gorm.DB, nick string) {

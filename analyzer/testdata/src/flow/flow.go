@@ -270,3 +270,21 @@ func loopGetOrCreate(db *gorm.DB, emails []string) {
 		db.Create(&User{Email: e})
 	}
 }
+
+func countAfterErrorCheck(db *gorm.DB, email string) error {
+	var n int64
+	if err := db.Model(&User{}).Where("email = ?", email).Count(&n).Error; err != nil { // want `Count then Create`
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	return db.Create(&User{Email: email}).Error
+}
+
+func nopeFindErrorIsAFailureNotAMiss(db *gorm.DB, email string) {
+	var users []User
+	if err := db.Where("email = ?", email).Find(&users).Error; err != nil {
+		db.Create(&User{Email: email})
+	}
+}
