@@ -65,6 +65,7 @@ func Unavailable(t testing.TB, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	if os.Getenv("CI") == "true" {
 		t.Fatalf("%s (CI=true: a missing server is a failure; run .ci/install-services.sh)", msg)
+		return
 	}
 	t.Skipf("%s; skipping (run .ci/install-services.sh to install it)", msg)
 }
@@ -83,6 +84,7 @@ func require(t testing.TB, err error) {
 	}
 	if m, ok := err.(errMissing); ok {
 		Unavailable(t, "%v", m)
+		return
 	}
 	t.Fatal(err)
 }

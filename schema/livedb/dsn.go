@@ -96,7 +96,7 @@ func redactURL(dsn string) string {
 		}
 		return "sqlite:" + path
 	}
-	if u, err := url.Parse(dsn); err == nil && u.Opaque == "" {
+	if u, err := url.Parse(dsn); err == nil && u.Opaque == "" && plainAuthority(rest) {
 		out := scheme + "://"
 		if u.User != nil {
 			out += url.User(u.User.Username()).String() + "@"
@@ -110,6 +110,18 @@ func redactURL(dsn string) string {
 		return scheme + "://" + user + "@" + hostpart
 	}
 	return scheme + "://" + hostpart
+}
+
+// plainAuthority reports whether url.Parse can be trusted to find the
+// userinfo of "user:pass@host/path?query": at most one '@', and it comes
+// before any '/', '?' or '#'. Otherwise a password holding one of those
+// could be read as host or path and printed.
+func plainAuthority(rest string) bool {
+	at := strings.Index(rest, "@")
+	if at < 0 {
+		return !strings.ContainsAny(rest, "#")
+	}
+	return strings.Count(rest, "@") == 1 && !strings.ContainsAny(rest[:at], "/?#")
 }
 
 // cutUserinfo splits "user:password@rest" at the last '@' (a password may
@@ -178,6 +190,13 @@ func secrets(dsn string) []string {
 		if q := quoteInner(s); q != s {
 			add(q)
 		}
+		// A parser that fails midway echoes the pieces it split the DSN
+		// into; pieces too short to give a password away are left alone.
+		for _, piece := range strings.FieldsFunc(s, isDSNDelimiter) {
+			if len(piece) >= minSecretPiece {
+				add(piece)
+			}
+		}
 	}
 	// Longest first, so a password containing another is replaced whole.
 	for i := 1; i < len(out); i++ {
@@ -187,6 +206,12 @@ func secrets(dsn string) []string {
 	}
 	return out
 }
+
+// minSecretPiece is the shortest piece of a password that is scrubbed on
+// its own.
+const minSecretPiece = 4
+
+func isDSNDelimiter(r rune) bool { return strings.ContainsRune("/@:?#()&=,;% '\"", r) }
 
 func isSecretKey(k string) bool {
 	k = strings.ToLower(k)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -53,11 +54,16 @@ func failure(dsn string, kind error, err error) *Error {
 	return &Error{Target: Redact(dsn), Kind: kind, Detail: detail}
 }
 
+// quotedDSN is how pgx echoes a connection string it cannot parse; its
+// own redaction is best effort, so the echo is replaced whole.
+var quotedDSN = regexp.MustCompile("cannot parse `[^`]*`")
+
 // scrub removes the DSN itself and every secret it carries from msg.
 func scrub(msg, dsn string) string {
 	if dsn != "" {
 		msg = strings.ReplaceAll(msg, dsn, Redact(dsn))
 	}
+	msg = quotedDSN.ReplaceAllLiteralString(msg, "cannot parse the connection string")
 	for _, s := range secrets(dsn) {
 		msg = strings.ReplaceAll(msg, s, "xxxxx")
 	}
