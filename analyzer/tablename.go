@@ -6,7 +6,9 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -92,7 +94,7 @@ func (c *checker) importedTableName(fn *types.Func, named *types.Named) (string,
 		if ret == nil {
 			return "", true, false
 		}
-		s, ok := evalString(ret, fn.Pkg())
+		s, ok := evalString(ret, constResolver(fn.Pkg(), filename))
 		return s, true, ok
 	}
 	return "", true, false
@@ -122,11 +124,18 @@ func receiverTypeName(decl *ast.FuncDecl) string {
 }
 
 // evalString evaluates a constant string expression without type
-// information, resolving identifiers in pkg's scope.
-func evalString(e ast.Expr, pkg *types.Package) (string, bool) {
+// information; lookup resolves identifiers to constant expressions.
+func evalString(e ast.Expr, lookup func(name string) (ast.Expr, string, bool)) (string, bool) {
+	return evalStringDepth(e, lookup, 0)
+}
+
+func evalStringDepth(e ast.Expr, lookup func(name string) (ast.Expr, string, bool), depth int) (string, bool) {
+	if depth > 20 {
+		return "", false
+	}
 	switch x := e.(type) {
 	case *ast.ParenExpr:
-		return evalString(x.X, pkg)
+		return evalStringDepth(x.X, lookup, depth+1)
 	case *ast.BasicLit:
 		if x.Kind != token.STRING {
 			return "", false
@@ -134,20 +143,82 @@ func evalString(e ast.Expr, pkg *types.Package) (string, bool) {
 		s, err := strconv.Unquote(x.Value)
 		return s, err == nil
 	case *ast.Ident:
-		k, ok := pkg.Scope().Lookup(x.Name).(*types.Const)
-		if !ok || k.Val().Kind() != constant.String {
+		expr, value, ok := lookup(x.Name)
+		switch {
+		case !ok:
 			return "", false
+		case expr == nil:
+			return value, true
 		}
-		return constant.StringVal(k.Val()), true
+		return evalStringDepth(expr, lookup, depth+1)
 	case *ast.BinaryExpr:
 		if x.Op != token.ADD {
 			return "", false
 		}
-		l, ok1 := evalString(x.X, pkg)
-		r, ok2 := evalString(x.Y, pkg)
+		l, ok1 := evalStringDepth(x.X, lookup, depth+1)
+		r, ok2 := evalStringDepth(x.Y, lookup, depth+1)
 		return l + r, ok1 && ok2
 	}
 	return "", false
+}
+
+// constResolver resolves a package-level constant of pkg: from export data
+// when it is there (exported constants always are), else from the const
+// declarations of the package's source files in the directory of file.
+func constResolver(pkg *types.Package, file string) func(string) (ast.Expr, string, bool) {
+	return func(name string) (ast.Expr, string, bool) {
+		if k, ok := pkg.Scope().Lookup(name).(*types.Const); ok {
+			if k.Val().Kind() != constant.String {
+				return nil, "", false
+			}
+			return nil, constant.StringVal(k.Val()), true
+		}
+		for _, f := range packageFiles(file) {
+			if e := constDecl(f, name); e != nil {
+				return e, "", true
+			}
+		}
+		return nil, "", false
+	}
+}
+
+// constDecl returns the value expression of the top-level constant name.
+func constDecl(f *ast.File, name string) ast.Expr {
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.CONST {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			vs := spec.(*ast.ValueSpec)
+			for i, id := range vs.Names {
+				if id.Name == name && i < len(vs.Values) {
+					return vs.Values[i]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// packageFiles returns the parsed file and then the other non-test Go
+// files of its directory that belong to the same package.
+func packageFiles(file string) []*ast.File {
+	first := parsedFiles.get(file)
+	if first == nil {
+		return nil
+	}
+	files := []*ast.File{first}
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(file), "*.go"))
+	for _, m := range matches {
+		if m == file || strings.HasSuffix(m, "_test.go") {
+			continue
+		}
+		if f := parsedFiles.get(m); f != nil && f.Name.Name == first.Name.Name {
+			files = append(files, f)
+		}
+	}
+	return files
 }
 
 // fileCache parses each Go source file at most once per process.
