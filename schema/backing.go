@@ -32,16 +32,16 @@ func Check(t *Table, l Lookup) Verdict {
 		if len(k.Parts) == 0 {
 			continue
 		}
-		reason := keyBacks(t, k, l)
-		if reason == "" {
+		m := keyBacks(t, k, l)
+		if m.Reason == "" {
 			v.Backed, v.By = true, k
 			v.Misses = nil
 			return v
 		}
-		v.Misses = append(v.Misses, Miss{Key: k, Reason: reason})
+		v.Misses = append(v.Misses, m)
 	}
 	sort.SliceStable(v.Misses, func(i, j int) bool {
-		return missRank(v.Misses[i], l) < missRank(v.Misses[j], l)
+		return missRank(v.Misses[i]) < missRank(v.Misses[j])
 	})
 	return v
 }
@@ -49,42 +49,42 @@ func Check(t *Table, l Lookup) Verdict {
 // missRank orders misses for messages: a key failing on NULLs or on a
 // predicate first (it covers the columns), then keys needing fewest extra
 // columns, and keys sharing no column with the lookup last.
-func missRank(m Miss, l Lookup) int {
-	if !strings.HasPrefix(m.Reason, "also needs") {
+func missRank(m Miss) int {
+	if !m.NeedsColumns() {
 		return 0
 	}
-	shared := 0
-	for _, p := range m.Key.Parts {
-		if _, ok := l.term(p.Column); ok && p.Expr == "" {
-			shared++
-		}
-	}
-	missing := len(m.Key.Parts) - shared
-	if shared == 0 {
+	missing := len(m.Key.Parts) - m.Shared
+	if m.Shared == 0 {
 		return 1000 + missing
 	}
 	return missing
 }
 
-// keyBacks returns "" when k backs l, or the reason it does not.
-func keyBacks(t *Table, k *Key, l Lookup) string {
+// keyBacks returns a Miss whose Reason is "" when k backs l.
+func keyBacks(t *Table, k *Key, l Lookup) Miss {
+	m := Miss{Key: k}
 	var missing []string
 	for _, p := range k.Parts {
 		switch reason := partPinned(t, k, p, l); {
 		case reason == "":
+			m.Shared++
 		case strings.HasPrefix(reason, "missing"):
 			missing = append(missing, p.String())
 		default:
-			return reason
+			m.Shared++
+			if m.Reason == "" {
+				m.Reason = reason
+			}
 		}
 	}
-	if len(missing) > 0 {
-		return "also needs " + strings.Join(missing, ", ")
+	switch {
+	case len(missing) > 0:
+		m.Reason = "also needs " + strings.Join(missing, ", ")
+	case m.Reason != "":
+	case k.Where != "" && !Implies(l, k.Where):
+		m.Reason = fmt.Sprintf("is partial and the lookup does not imply %s", k.Where)
 	}
-	if k.Where != "" && !Implies(l, k.Where) {
-		return fmt.Sprintf("is partial and the lookup does not imply %s", k.Where)
-	}
-	return ""
+	return m
 }
 
 func partPinned(t *Table, k *Key, p KeyPart, l Lookup) string {

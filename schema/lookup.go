@@ -72,7 +72,12 @@ func (l Lookup) exprTerm(expr string) (Term, bool) {
 type Miss struct {
 	Key    *Key
 	Reason string
+	Shared int // parts of the key the lookup does pin
 }
+
+// NeedsColumns reports whether the key fails only because the lookup does
+// not pin all of its columns.
+func (m Miss) NeedsColumns() bool { return strings.HasPrefix(m.Reason, "also needs") }
 
 func (m Miss) String() string {
 	return fmt.Sprintf("%s %s %s", m.Key.Kind, m.Key.Describe(), m.Reason)
