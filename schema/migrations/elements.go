@@ -1,6 +1,7 @@
 package migrations
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -320,16 +321,27 @@ func predicate(toks []sqlscan.Token) string {
 	return sqlscan.Render(sqlscan.NormalizeTokens(toks))
 }
 
-// mentionsKeys reports whether tokens mention a word that could change keys;
-// skipped statements that do are worth a warning.
+// keyWords are words that could change keys; skipped statements that
+// mention them are worth a warning.
+var keyWords = regexp.MustCompile(`(?i)\b(unique|index|constraint|primary|rename|drop)\b`)
+
+// templateText matches Go template actions, such as {{ index .Options "x" }},
+// whose words are not SQL.
+var templateText = regexp.MustCompile(`\{\{.*?\}\}`)
+
+// mentionsKeys returns the first key word in tokens, looking into string
+// literals too (EXECUTE 'DROP INDEX ...'), or "".
 func mentionsKeys(toks []sqlscan.Token) string {
 	for _, t := range toks {
-		if t.Kind != sqlscan.Ident {
-			continue
-		}
-		switch w := strings.ToLower(t.Text); w {
-		case "unique", "index", "constraint", "primary", "rename", "drop":
-			return strings.ToUpper(w)
+		switch t.Kind {
+		case sqlscan.Ident:
+			if w := strings.ToLower(t.Text); keyWords.MatchString(w) && len(w) <= len("constraint") {
+				return strings.ToUpper(w)
+			}
+		case sqlscan.String:
+			if m := keyWords.FindString(templateText.ReplaceAllString(t.Text, "")); m != "" {
+				return strings.ToUpper(m)
+			}
 		}
 	}
 	return ""
