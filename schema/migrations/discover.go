@@ -80,9 +80,12 @@ func Discover(moduleRoot string, h Hints) ([]Dir, error) {
 			for _, s := range sqlcSchemas(cfg) {
 				ds.add(s.path, s.dialect, base)
 			}
-		case "atlas.hcl":
+		}
+	}
+	for _, cfg := range configs {
+		if filepath.Base(cfg) == "atlas.hcl" {
 			for _, s := range atlasSources(cfg) {
-				ds.add(s.path, s.dialect, base)
+				ds.add(s.path, s.dialect, "atlas.hcl")
 			}
 		}
 	}
@@ -279,7 +282,7 @@ func (ds *discovery) walk() (configs []string) {
 			full := filepath.Join(cur.path, name)
 			if !e.IsDir() {
 				switch lname := strings.ToLower(name); {
-				case lname == "sqlc.yaml" || lname == "sqlc.yml" || lname == "sqlc.json" || lname == "atlas.hcl":
+				case name == "sqlc.yaml" || name == "sqlc.yml" || name == "sqlc.json" || name == "atlas.hcl":
 					configs = append(configs, full)
 				case conventionalFiles[lname] && cur.depth <= 2 && !conventionalDirs[strings.ToLower(filepath.Base(cur.path))]:
 					ds.conventional = append(ds.conventional, full)
