@@ -21,11 +21,11 @@ type site struct {
 func (fc *funcCtx) resolveGorm(s site) finding {
 	l := s.lookup
 	f := finding{
-		node:   reportNode(l.call),
-		stmt:   fc.enclosingStmt(l.call),
-		what:   l.name,
-		table:  l.entity.table,
-		tagFix: true,
+		node:  reportNode(l.call),
+		stmt:  fc.enclosingStmt(l.call),
+		what:  l.name,
+		table: l.entity.table,
+		orm:   ormGORM,
 	}
 	if s.create != nil {
 		f.what = l.name + " then " + s.create.name

@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"fmt"
-	"go/ast"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -17,68 +16,6 @@ const (
 	CategoryUnknownLookup = "unknown-lookup" // -strict: lookup could not be resolved
 	CategoryDirective     = "directive"      // malformed //getorcreatelint:ignore
 )
-
-// finding is a get-or-create site with its lookup resolved, in terms common
-// to every ORM.
-type finding struct {
-	node   ast.Node      // where to report: the lookup call
-	stmt   ast.Node      // the statement holding it, for ignore directives
-	what   string        // "FirstOrCreate", "First then Create", ...
-	create *ast.CallExpr // the insert, when separate from the lookup
-	table  string
-	model  string // Go type name of the model, "" if none
-
-	lookup      schema.Lookup
-	unknown     string   // why the lookup cannot be checked; "" when it can
-	unsupported []string // conjuncts that are not equalities
-	dropped     []string // zero-valued struct-condition fields GORM ignores
-	softDelete  string   // the soft-delete column whose IS NULL the lookup adds
-
-	gorm         *schema.GORMSchema // the model's GORM schema, for tag fixes
-	modelInScope bool               // the model is declared in the analysed package
-	tagFix       bool               // suggest a GORM struct tag
-}
-
-// check decides a finding and reports it when no unique key backs it.
-func (c *checker) check(f finding) {
-	if f.unknown != "" {
-		c.reportUnknown(f, f.unknown)
-		return
-	}
-	table := c.keysFor(f)
-	if table == nil {
-		c.reportUnknown(f, "no schema source describes table "+f.table)
-		return
-	}
-	v := schema.Check(table, f.lookup)
-	if v.Backed {
-		return
-	}
-	if len(f.unsupported) > 0 {
-		// The equality part alone is not backed, and the rest of the
-		// condition (OR, IN, LIKE, ...) cannot be matched to a key.
-		c.reportUnknown(f, "the condition uses "+strings.Join(dedupe(f.unsupported), ", "))
-		return
-	}
-	c.report(f, CategoryGetOrCreate, c.message(f, v))
-}
-
-// keysFor gathers the unique keys every schema source knows for the table.
-func (c *checker) keysFor(f finding) *schema.Table {
-	var tables []*schema.Table
-	if f.gorm != nil && schema.TableKey(f.gorm.Table.Name) == schema.TableKey(f.table) {
-		tables = append(tables, f.gorm.Table)
-	}
-	for _, cat := range c.catalogs() {
-		if t := cat.Table(f.table); t != nil {
-			tables = append(tables, t)
-		}
-	}
-	if len(tables) == 0 {
-		return nil
-	}
-	return schema.Merge(f.table, tables...)
-}
 
 func (c *checker) reportUnknown(f finding, reason string) {
 	if !c.opts.Strict {
@@ -129,32 +66,30 @@ func (c *checker) message(f finding, v schema.Verdict) string {
 func missWorthSaying(m schema.Miss) bool { return !m.NeedsColumns() || m.Shared > 0 }
 
 // fixText says what would make the lookup atomic: a unique index on the
-// lookup's columns (partial on live rows for soft-deleted models), as a
-// struct tag when the model's fields are known, and as an index.
+// lookup's columns (partial on live rows for soft-deleted models), written
+// in the terms of the code's API when it has its own way to declare one.
 func (c *checker) fixText(f finding) string {
 	terms := f.keyTerms()
-	cols := termList(terms, false)
-	index := fmt.Sprintf("a unique index on %s(%s)", f.table, strings.Join(cols, ", "))
-	where := ""
+	index := indexText(f, terms)
+	switch f.orm {
+	case ormGORM:
+		if tag := gormTagFix(f, terms); tag != "" {
+			return "add " + tag + " or " + index
+		}
+	}
+	return "add " + index
+}
+
+// indexText describes the unique index that backs the lookup.
+func indexText(f finding, terms []schema.Term) string {
+	index := fmt.Sprintf("a unique index on %s(%s)", f.table, strings.Join(termList(terms, false), ", "))
 	if f.softDelete != "" {
-		where = f.softDelete + " IS NULL"
-		index += " WHERE " + where
+		index += " WHERE " + f.softDelete + " IS NULL"
 	}
 	if nullable := nullableTerms(terms); len(nullable) > 0 {
 		index += fmt.Sprintf(" NULLS NOT DISTINCT (the lookup can compare %s with NULL)", strings.Join(nullable, ", "))
 	}
-	if !f.tagFix || f.gorm == nil {
-		return "add " + index
-	}
-	fields := make([]string, 0, len(terms))
-	for _, t := range terms {
-		col, ok := f.gorm.ByColumn(t.Column)
-		if t.Expr != "" || !ok {
-			return "add " + index
-		}
-		fields = append(fields, f.gorm.Model+"."+strings.Join(col.Path, "."))
-	}
-	return fmt.Sprintf("add %s to %s or %s", gormTag(f, cols, where), strings.Join(fields, " and "), index)
+	return index
 }
 
 // keyTerms are the terms a unique index must cover: all of the lookup's
@@ -181,20 +116,6 @@ func termList(terms []schema.Term, showNull bool) []string {
 		}
 	}
 	return out
-}
-
-// gormTag writes the struct tag to add: uniqueIndex alone for one column,
-// a shared named uniqueIndex for several.
-func gormTag(f finding, cols []string, where string) string {
-	opts := ""
-	if where != "" {
-		opts = ",where:" + where
-	}
-	if len(cols) == 1 && opts == "" {
-		return `gorm:"uniqueIndex"`
-	}
-	name := "idx_" + f.table + "_" + strings.Join(cols, "_")
-	return fmt.Sprintf(`gorm:"uniqueIndex:%s%s"`, name, opts)
 }
 
 func nullableTerms(terms []schema.Term) []string {

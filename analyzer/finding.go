@@ -1,0 +1,79 @@
+package analyzer
+
+import (
+	"go/ast"
+	"strings"
+
+	"github.com/getorcreatelint/getorcreatelint/schema"
+)
+
+// finding is a get-or-create site with its lookup resolved, in terms common
+// to every ORM.
+type finding struct {
+	node   ast.Node      // where to report: the lookup call
+	stmt   ast.Node      // the statement holding it, for ignore directives
+	what   string        // "FirstOrCreate", "First then Create", ...
+	create *ast.CallExpr // the insert, when separate from the lookup
+	table  string
+	model  string // Go type name of the model, "" if none
+
+	lookup      schema.Lookup
+	unknown     string   // why the lookup cannot be checked; "" when it can
+	unsupported []string // conjuncts that are not equalities
+	dropped     []string // zero-valued struct-condition fields GORM ignores
+	softDelete  string   // the soft-delete column whose IS NULL the lookup adds
+
+	orm          ormKind            // which API the code uses, for the wording of fixes
+	gorm         *schema.GORMSchema // the model's GORM schema, for tag fixes
+	modelInScope bool               // the model is declared in the analysed package
+}
+
+// ormKind is the database API a finding's code uses.
+type ormKind uint8
+
+const (
+	ormGORM ormKind = iota
+	ormEnt
+	ormSQL // database/sql, sqlx, pgx
+)
+
+// check decides a finding and reports it when no unique key backs it.
+func (c *checker) check(f finding) {
+	if f.unknown != "" {
+		c.reportUnknown(f, f.unknown)
+		return
+	}
+	table := c.keysFor(f)
+	if table == nil {
+		c.reportUnknown(f, "no schema source describes table "+f.table)
+		return
+	}
+	v := schema.Check(table, f.lookup)
+	if v.Backed {
+		return
+	}
+	if len(f.unsupported) > 0 {
+		// The equality part alone is not backed, and the rest of the
+		// condition (OR, IN, LIKE, ...) cannot be matched to a key.
+		c.reportUnknown(f, "the condition uses "+strings.Join(dedupe(f.unsupported), ", "))
+		return
+	}
+	c.report(f, CategoryGetOrCreate, c.message(f, v))
+}
+
+// keysFor gathers the unique keys every schema source knows for the table.
+func (c *checker) keysFor(f finding) *schema.Table {
+	var tables []*schema.Table
+	if f.gorm != nil && schema.TableKey(f.gorm.Table.Name) == schema.TableKey(f.table) {
+		tables = append(tables, f.gorm.Table)
+	}
+	for _, cat := range c.catalogs() {
+		if t := cat.Table(f.table); t != nil {
+			tables = append(tables, t)
+		}
+	}
+	if len(tables) == 0 {
+		return nil
+	}
+	return schema.Merge(f.table, tables...)
+}
