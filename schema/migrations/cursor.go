@@ -3,7 +3,6 @@ package migrations
 import (
 	"strings"
 
-	"github.com/getorcreatelint/getorcreatelint/schema"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
 
@@ -120,8 +119,9 @@ func (q qname) key() string {
 }
 
 // qualified reads a name such as users, "public"."users", `db`.`t` or
-// {{ .Schema }}.users. Template placeholders used as a schema are dropped,
-// as are the default schemas public and main.
+// {{ .Schema }}.users, normalised as schema.TableKey does. Template
+// placeholders used as a schema are dropped, as are the default schemas
+// public and main.
 func (c *cursor) qualified() (qname, bool) {
 	var parts []string
 	for {
@@ -148,7 +148,6 @@ func (c *cursor) qualified() (qname, bool) {
 	if q.schema == "public" || q.schema == "main" {
 		q.schema = ""
 	}
-	q.name = schema.TableKey(q.name)
 	return q, q.name != ""
 }
 

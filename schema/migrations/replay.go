@@ -94,8 +94,8 @@ func (r *Replayer) sideOf(tk string) *tableSide {
 func (r *Replayer) table(tk string) *schema.Table {
 	t := r.cat.Tables[tk]
 	if t == nil {
-		t = schema.NewTable(tk)
-		t.Name = tk
+		// Not schema.NewTable: tk is normalised already.
+		t = &schema.Table{Name: tk, Columns: map[string]*schema.Column{}}
 		r.cat.Tables[tk] = t
 	}
 	if r.inDo {

@@ -37,12 +37,12 @@ func SplitStatements(src string, d Dialect) []Statement {
 		// // delimiters out of dollar quotes and comments.
 		d = MySQL
 	}
-	s := splitter{src: src, delim: ";"}
-	for _, t := range Lex(src, d) {
+	s := splitter{src: src, delim: ";", all: Lex(src, d)}
+	for i, t := range s.all {
 		if t.Kind == EOF {
 			break
 		}
-		s.token(t, d)
+		s.token(i, t, d)
 	}
 	s.flush()
 	return s.out
@@ -72,6 +72,7 @@ func hasDelimiterDirective(src string) bool {
 
 type splitter struct {
 	src     string
+	all     []Token // every token of src; statements are windows into it
 	delim   string  // current statement terminator
 	cur     []Token // tokens of the statement being built
 	routine int     // 0 unknown, 1 routine body, 2 not a routine
@@ -92,8 +93,28 @@ func (s *splitter) flush() {
 	s.cur, s.routine, s.depth, s.endDec = nil, 0, 0, false
 }
 
-func (s *splitter) token(t Token, d Dialect) {
-	defer func() { s.lastEnd = t.Off + len(t.Text) }()
+func (s *splitter) token(i int, t Token, d Dialect) {
+	s.place(i, t, d)
+	s.lastEnd = t.Off + len(t.Text)
+}
+
+// add appends token i to the current statement, as a window into s.all
+// while the statement is contiguous (no copying), else by copying.
+func (s *splitter) add(i int, t Token) {
+	n := len(s.cur)
+	if n == 0 {
+		s.cur = s.all[i : i+1 : i+1]
+		return
+	}
+	if i >= n && &s.all[i-n] == &s.cur[0] {
+		s.cur = s.all[i-n : i+1 : i+1]
+		return
+	}
+	s.cur = append(s.cur, t)
+}
+
+// place puts one token into the current statement, or ends it.
+func (s *splitter) place(i int, t Token, d Dialect) {
 	if t.Off < s.skipTo {
 		return
 	}
@@ -110,7 +131,7 @@ func (s *splitter) token(t Token, d Dialect) {
 		s.flush()
 		return
 	}
-	s.cur = append(s.cur, t)
+	s.add(i, t)
 	s.trackBlocks()
 }
 
