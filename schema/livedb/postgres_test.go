@@ -36,6 +36,8 @@ CREATE TABLE users (
 )`,
 		`CREATE UNIQUE INDEX members_lower_email ON members (lower(email)) WHERE status = 'active'`,
 		`CREATE UNIQUE INDEX members_code ON members (code) INCLUDE (email)`,
+		// operator class, collation and ordering are not part of the item
+		`CREATE UNIQUE INDEX members_upper_code ON members (upper(code) COLLATE "C" text_pattern_ops DESC NULLS LAST, status varchar_ops)`,
 		`CREATE TABLE tags (
 	id int PRIMARY KEY,
 	parent_id int,
@@ -62,6 +64,7 @@ not null: email, id`)
 	checkTable(t, cat, "members", `
 unique index members_code (code)
 unique index members_lower_email (lower(email)) where status = 'active'
+unique index members_upper_code (upper(code), status)
 not null: code, id, status`)
 	checkTable(t, cat, "tags", `
 primary key tags_pkey (id)
