@@ -10,15 +10,20 @@
 //
 // Every table of the database appears in the catalog with its columns
 // (NotNull from the server) and its unique keys: primary keys, unique
-// constraints and unique indexes, with expression items and partial
-// predicates normalised by sqlscan.Normalize so that they compare equal to
-// those read from migrations. Each key's Source.File is Redact(dsn), Line 0.
+// constraints and unique indexes (on PostgreSQL btree ones only, the kind
+// that can be unique), with expression items and partial predicates
+// normalised by sqlscan.Normalize so that they compare equal to those read
+// from migrations. PostgreSQL tables of every non-system schema are read,
+// named schema.table outside public. Each key's Source.File is
+// Redact(dsn), Line 0.
 //
 // # Connection strings
 //
 //   - PostgreSQL: postgres://user:pass@host:port/db?sslmode=disable, or
 //     postgresql://..., or pgx's keyword/value form ("host=... dbname=...")
-//     with Options.Dialect set to sqlscan.Postgres.
+//     with Options.Dialect set to sqlscan.Postgres. As with psql, what the
+//     DSN leaves out comes from the PG* environment variables and
+//     ~/.pgpass.
 //   - MySQL and MariaDB: mysql://user:pass@host:port/db?param=value
 //     (mysql://user:pass@/db?socket=/path/mysqld.sock for a unix socket),
 //     translated to the go-sql-driver form, or that native form
