@@ -103,6 +103,7 @@ func startMariaDB() (*myServer, error) {
 	if err != nil {
 		return nil, err
 	}
+	sweepStale("testdb-mariadb-", "mariadbd.pid")
 	dir, err := workDir("testdb-mariadb-", cred)
 	if err != nil {
 		return nil, err

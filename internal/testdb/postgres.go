@@ -114,6 +114,7 @@ func startPostgres() (*pgServer, error) {
 	if err != nil {
 		return nil, err
 	}
+	sweepStale("testdb-postgres-", "data/postmaster.pid")
 	dir, err := workDir("testdb-postgres-", cred)
 	if err != nil {
 		return nil, err
