@@ -6,8 +6,6 @@ import (
 	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
-
-	"github.com/getorcreatelint/getorcreatelint/schema"
 )
 
 // URL documents the checks.
@@ -15,7 +13,7 @@ const URL = "https://github.com/getorcreatelint/getorcreatelint#readme"
 
 // Analyzer is the analyzer with its options bound to flags, as used by the
 // command-line tool and go vet.
-var Analyzer = New(Options{})
+var Analyzer = New(DefaultOptions())
 
 // New returns an analyzer configured by opts. Each call returns a fresh
 // analyzer with its own flags, so instances do not share state.
@@ -38,6 +36,8 @@ type checker struct {
 	opts   *Options
 	models map[*types.Named]*gormModelInfo
 	dirs   *directiveSet
+	src    *sources // schema sources other than tags, loaded on first need
+	err    error    // a schema source failed to load: the pass fails
 }
 
 func run(pass *analysis.Pass, opts *Options) (any, error) {
@@ -45,7 +45,7 @@ func run(pass *analysis.Pass, opts *Options) (any, error) {
 		pass:   pass,
 		opts:   opts,
 		models: map[*types.Named]*gormModelInfo{},
-		dirs:   parseDirectives(pass),
+		dirs:   parseDirectives(pass, opts),
 	}
 	for _, f := range pass.Files {
 		if ast.IsGenerated(f) {
@@ -56,6 +56,12 @@ func run(pass *analysis.Pass, opts *Options) (any, error) {
 				newFuncCtx(c, root).check()
 			}
 		}
+	}
+	if c.err != nil {
+		return nil, c.err
+	}
+	if opts.explain {
+		return c.explain(), c.err
 	}
 	return nil, nil
 }
@@ -90,10 +96,6 @@ func (fc *funcCtx) check() {
 }
 
 func (c *checker) directives() *directiveSet { return c.dirs }
-
-// catalogs returns the schema catalogs from sources other than struct tags
-// (migrations, a live database) configured for this run.
-func (c *checker) catalogs() []*schema.Catalog { return nil }
 
 // readCounter counts files the analyzer reads outside the package under
 // analysis; tests use it to prove packages without candidate calls do no

@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -9,33 +10,54 @@ import (
 )
 
 func TestBasic(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "basic")
 }
 
 func TestFlow(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "flow")
 }
 
 func TestConditions(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "conds")
 }
 
 func TestModelInAnotherPackage(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "crosspkg")
 }
 
 func TestAliasedImportAndFields(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "alias")
 }
 
 func TestNotGORM(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "notgorm")
 }
 
 func TestStrict(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{Strict: true}), "strict")
 }
 
 func TestDirectives(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "directive")
+}
+
+func migrationsOptions(t *testing.T) analyzer.Options {
+	dir, err := filepath.Abs(filepath.Join("testdata", "migrations", "accounts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return analyzer.Options{Migrations: []string{dir}, Dialect: "postgres"}
+}
+
+func TestMigrationKeys(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(migrationsOptions(t)), "migrated", "migratedcross")
 }

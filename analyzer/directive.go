@@ -24,7 +24,7 @@ type directiveSet struct {
 // parseDirectives reads the package's ignore directives and reports every
 // one that lacks a reason. It only scans comments, so it is cheap enough to
 // run on every package.
-func parseDirectives(pass *analysis.Pass) *directiveSet {
+func parseDirectives(pass *analysis.Pass, opts *Options) *directiveSet {
 	ds := &directiveSet{fset: pass.Fset, lines: map[string]map[int]bool{}}
 	for _, f := range pass.Files {
 		for _, group := range f.Comments {
@@ -34,10 +34,12 @@ func parseDirectives(pass *analysis.Pass) *directiveSet {
 					continue
 				}
 				if reason == "" {
-					pass.Report(analysis.Diagnostic{
-						Pos: c.Pos(), End: c.End(), Category: CategoryDirective,
-						Message: "getorcreatelint:ignore needs a reason: //getorcreatelint:ignore <why the get-or-create is safe>",
-					})
+					if opts.enabled(CategoryDirective) {
+						pass.Report(analysis.Diagnostic{
+							Pos: c.Pos(), End: c.End(), Category: CategoryDirective,
+							Message: "getorcreatelint:ignore needs a reason: //getorcreatelint:ignore <why the get-or-create is safe>",
+						})
+					}
 					continue
 				}
 				p := pass.Fset.Position(c.Pos())

@@ -18,7 +18,7 @@ const (
 )
 
 func (c *checker) reportUnknown(f finding, reason string) {
-	if !c.opts.Strict {
+	if !c.opts.enabled(CategoryUnknownLookup) {
 		return
 	}
 	on := ""
@@ -143,7 +143,7 @@ func dedupe(xs []string) []string {
 // report emits a diagnostic unless a //getorcreatelint:ignore directive
 // covers it.
 func (c *checker) report(f finding, category, msg string) {
-	if c.directives().suppresses(f.node, f.stmt) {
+	if !c.opts.enabled(category) || c.excluded(f.node) || c.directives().suppresses(f.node, f.stmt) {
 		return
 	}
 	d := analysis.Diagnostic{Pos: f.node.Pos(), End: f.node.End(), Category: category, Message: msg}

@@ -4,30 +4,55 @@
 // Usage:
 //
 //	getorcreatelint [-C dir] [flags] packages...
+//	getorcreatelint [-C dir] schema [-json] [flags] [packages...]
 //	go vet -vettool=$(which getorcreatelint) [flags] packages...
 //
-// Exit codes: 0 no findings, 3 findings, 1 errors (packages that fail to
-// load or type-check), 2 bad flags. With -json the exit code is 0 unless an
-// error occurred.
+// Options come from flags and from .getorcreatelint.yml at the module
+// root (flags win). Exit codes: 0 no findings, 3 findings, 1 errors
+// (packages that fail to load or type-check, schema sources that cannot be
+// read), 2 bad flags or configuration. With -json the exit code is 0
+// unless an error occurred.
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/getorcreatelint/getorcreatelint/analyzer"
+	"github.com/getorcreatelint/getorcreatelint/schema"
+	"github.com/getorcreatelint/getorcreatelint/schema/livedb"
 )
 
 func main() {
-	args, err := changeDir(os.Args[1:])
+	// The binary links the database drivers, so -dsn works here.
+	analyzer.LiveSchema = func(ctx context.Context, dsn string) (*schema.Catalog, error) {
+		return livedb.Introspect(ctx, dsn, livedb.Options{})
+	}
+	os.Exit(run(os.Args[1:]))
+}
+
+func run(args []string) int {
+	args, err := changeDir(args)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "getorcreatelint: %v\n", err)
-		os.Exit(2)
+		return usageError(err)
+	}
+	if len(args) > 0 && args[0] == "schema" {
+		return runSchema(args[1:])
+	}
+	if err := loadConfig(".", &analyzer.Analyzer.Flags); err != nil {
+		return usageError(err)
 	}
 	os.Args = append(os.Args[:1], args...)
-	singlechecker.Main(analyzer.Analyzer)
+	singlechecker.Main(analyzer.Analyzer) // exits
+	return 0
+}
+
+func usageError(err error) int {
+	fmt.Fprintf(os.Stderr, "getorcreatelint: %v\n", err)
+	return 2
 }
 
 // changeDir handles a leading -C dir (as the go command does): the tool
@@ -43,11 +68,10 @@ func changeDir(args []string) ([]string, error) {
 			return nil, fmt.Errorf("-C requires a directory")
 		}
 		dir, args = args[1], args[2:]
-	case len(a) > 3 && (a[:3] == "-C=" || (len(a) > 4 && a[:4] == "--C=")):
-		dir, args = a[len("-C="):], args[1:]
-		if a[1] == '-' {
-			dir = a[len("--C="):]
-		}
+	case len(a) > 3 && a[:3] == "-C=":
+		dir, args = a[3:], args[1:]
+	case len(a) > 4 && a[:4] == "--C=":
+		dir, args = a[4:], args[1:]
 	default:
 		return args, nil
 	}

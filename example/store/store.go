@@ -49,3 +49,13 @@ func (s *Store) ProductBySKU(sku string) error {
 	}
 	return s.db.Create(&models.Product{SKU: sku}).Error
 }
+
+// RecordOrder is safe: the migrations declare UNIQUE (customer_id,
+// external_ref), so a redelivered webhook cannot insert the order twice.
+func (s *Store) RecordOrder(customerID uint, ref string, cents int64) (*models.Order, error) {
+	o := models.Order{CustomerID: customerID, ExternalRef: ref}
+	err := s.db.Where(models.Order{CustomerID: customerID, ExternalRef: ref}).
+		Attrs(models.Order{TotalCents: cents}).
+		FirstOrCreate(&o).Error
+	return &o, err
+}

@@ -1,0 +1,3 @@
+DROP TABLE orders;
+DROP TABLE tags;
+DROP TABLE users;
