@@ -61,3 +61,8 @@ func TestMigrationKeys(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(migrationsOptions(t)), "migrated", "migratedcross")
 }
+
+func TestSuggestedFixes(t *testing.T) {
+	t.Parallel()
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "fixes")
+}

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/types"
 	"strings"
 
 	"github.com/getorcreatelint/getorcreatelint/schema"
@@ -25,7 +26,12 @@ type finding struct {
 
 	orm          ormKind            // which API the code uses, for the wording of fixes
 	gorm         *schema.GORMSchema // the model's GORM schema, for tag fixes
+	modelType    *types.Named       // the model's type, for fixes that edit its declaration
 	modelInScope bool               // the model is declared in the analysed package
+	// migrated is set when a migration or the live database describes the
+	// table: the schema is managed there, so a struct tag would not change
+	// the database and the fix is a migration.
+	migrated bool
 }
 
 // ormKind is the database API a finding's code uses.
@@ -44,6 +50,7 @@ func (c *checker) check(f finding) {
 		return
 	}
 	table := c.keysFor(f)
+	f.migrated = c.inCatalogs(f.table)
 	if table == nil {
 		c.reportUnknown(f, "no schema source describes table "+f.table)
 		return
@@ -59,6 +66,17 @@ func (c *checker) check(f finding) {
 		return
 	}
 	c.report(f, CategoryGetOrCreate, c.message(f, v))
+}
+
+// inCatalogs reports whether a migration or the live database describes
+// the table.
+func (c *checker) inCatalogs(table string) bool {
+	for _, cat := range c.catalogs() {
+		if cat.Table(table) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // keysFor gathers the unique keys every schema source knows for the table.

@@ -38,6 +38,7 @@ func (fc *funcCtx) resolveGorm(s site) finding {
 	if model != nil && model.schema != nil {
 		f.model = model.schema.Model
 		f.gorm = model.schema
+		f.modelType = l.entity.named
 		f.modelInScope = l.entity.named.Obj().Pkg() == fc.c.pass.Pkg
 	}
 	switch {

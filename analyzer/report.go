@@ -70,14 +70,16 @@ func missWorthSaying(m schema.Miss) bool { return !m.NeedsColumns() || m.Shared 
 // in the terms of the code's API when it has its own way to declare one.
 func (c *checker) fixText(f finding) string {
 	terms := f.keyTerms()
-	index := indexText(f, terms)
-	switch f.orm {
-	case ormGORM:
+	switch {
+	case f.orm == ormGORM && !f.migrated:
 		if tag := gormTagFix(f, terms); tag != "" {
-			return "add " + tag + " or " + index
+			return "add " + tag + " or " + indexText(f, terms)
 		}
 	}
-	return "add " + index
+	if f.migrated || f.orm == ormSQL {
+		return "add a unique index in a migration: " + createIndexDDL(f.table, terms, f.softDelete, c.dialect())
+	}
+	return "add " + indexText(f, terms)
 }
 
 // indexText describes the unique index that backs the lookup.
@@ -147,6 +149,9 @@ func (c *checker) report(f finding, category, msg string) {
 		return
 	}
 	d := analysis.Diagnostic{Pos: f.node.Pos(), End: f.node.End(), Category: category, Message: msg}
+	if category == CategoryGetOrCreate {
+		d.SuggestedFixes = c.suggestedFixes(f)
+	}
 	if f.create != nil {
 		d.Related = []analysis.RelatedInformation{{Pos: f.create.Pos(), End: f.create.End(), Message: "the insert that completes the get-or-create"}}
 	}

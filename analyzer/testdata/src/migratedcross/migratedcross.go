@@ -25,7 +25,7 @@ func nopeKeyAddedLater(db *gorm.DB, ref string) {
 
 func keyDropped(db *gorm.DB, code string) {
 	var a migmodels.Account
-	db.Where("old_code = ?", code).FirstOrCreate(&a) // want `FirstOrCreate on accounts looks up \(old_code\) but no unique constraint covers it`
+	db.Where("old_code = ?", code).FirstOrCreate(&a) // want `FirstOrCreate on accounts looks up \(old_code\) but no unique constraint covers it; concurrent calls can insert duplicates: add a unique index in a migration: CREATE UNIQUE INDEX CONCURRENTLY idx_accounts_old_code ON accounts \(old_code\) WHERE deleted_at IS NULL$`
 }
 
 func nopePartialIndexImpliedBySoftDelete(db *gorm.DB, nick string) {
@@ -45,7 +45,7 @@ func nopeRenamedColumnKeepsItsKey(db *gorm.DB, zone string) {
 
 func nullableKeyColumn(db *gorm.DB, tenant *uint, handle string) {
 	var a migmodels.Account
-	db.Where(map[string]any{"tenant_id": tenant, "handle": handle}).FirstOrCreate(&a) // want `looks up \(tenant_id, handle\) but no unique constraint covers it \(unique index accounts_tenant_handle \(tenant_id, handle\) does not help when tenant_id is NULL: NULLs never conflict\)`
+	db.Where(map[string]any{"tenant_id": tenant, "handle": handle}).FirstOrCreate(&a) // want `looks up \(tenant_id, handle\) but no unique constraint covers it \(unique index accounts_tenant_handle \(tenant_id, handle\) does not help when tenant_id is NULL: NULLs never conflict\).*CREATE UNIQUE INDEX CONCURRENTLY idx_accounts_tenant_id_handle ON accounts \(tenant_id, handle\) NULLS NOT DISTINCT WHERE deleted_at IS NULL$`
 }
 
 func nopeNonNullKeyColumn(db *gorm.DB, tenant uint, handle string) {

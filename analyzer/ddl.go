@@ -1,0 +1,94 @@
+package analyzer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/getorcreatelint/getorcreatelint/schema"
+	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
+)
+
+// createIndexDDL writes the statement that adds a unique index backing the
+// lookup, in the dialect's own form: PostgreSQL builds it CONCURRENTLY (no
+// write lock on a live table) and can make NULLs conflict; MySQL has no
+// partial indexes, so a soft-delete filter becomes advice instead.
+func createIndexDDL(table string, terms []schema.Term, softDelete string, d sqlscan.Dialect) string {
+	cols := termList(terms, false)
+	name := indexName(table, cols)
+	parts := make([]string, len(cols))
+	for i, c := range cols {
+		parts[i] = c
+		if terms[i].Expr != "" && d == sqlscan.MySQL {
+			parts[i] = "(" + c + ")" // MySQL 8 functional key part
+		}
+	}
+	var b strings.Builder
+	b.WriteString("CREATE UNIQUE INDEX ")
+	if d == sqlscan.Postgres {
+		b.WriteString("CONCURRENTLY ")
+	}
+	fmt.Fprintf(&b, "%s ON %s (%s)", name, table, strings.Join(parts, ", "))
+	nullable := nullableTerms(terms)
+	if len(nullable) > 0 && d == sqlscan.Postgres {
+		b.WriteString(" NULLS NOT DISTINCT")
+	}
+	if softDelete != "" && d != sqlscan.MySQL {
+		fmt.Fprintf(&b, " WHERE %s IS NULL", softDelete)
+	}
+	switch {
+	case softDelete != "" && d == sqlscan.MySQL:
+		fmt.Fprintf(&b, " (MySQL has no partial indexes: with gorm.io/plugin/soft_delete live rows hold %s = 0, so index (%s, %s) instead)",
+			softDelete, strings.Join(cols, ", "), softDelete)
+	case len(nullable) > 0 && d != sqlscan.Postgres:
+		fmt.Fprintf(&b, " (the lookup can compare %s with NULL, and NULLs never conflict: make the column NOT NULL)",
+			strings.Join(nullable, ", "))
+	}
+	return b.String()
+}
+
+// indexName names a new index after GORM's idx_<table>_<columns>, within
+// PostgreSQL's 63-byte limit.
+func indexName(table string, cols []string) string {
+	var b strings.Builder
+	b.WriteString("idx_" + strings.ReplaceAll(table, ".", "_"))
+	for _, c := range cols {
+		b.WriteByte('_')
+		for _, r := range strings.ToLower(c) {
+			switch {
+			case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+				b.WriteRune(r)
+			case b.Len() > 0 && !strings.HasSuffix(b.String(), "_"):
+				b.WriteByte('_')
+			}
+		}
+	}
+	name := strings.TrimRight(b.String(), "_")
+	if len(name) > 63 {
+		name = name[:63]
+	}
+	return name
+}
+
+// dialect is the database the package's schema is written for: the
+// -dialect option, else the dialect all migration directories share, else
+// the one the driver imports imply, else Generic.
+func (c *checker) dialect() sqlscan.Dialect {
+	if d, ok := sqlscan.ParseDialect(c.opts.Dialect); ok && d != sqlscan.Generic {
+		return d
+	}
+	if s := c.sources(); s != nil {
+		var d sqlscan.Dialect
+		same := true
+		for i, dir := range s.dirs {
+			if i == 0 {
+				d = dir.Dialect
+			} else if dir.Dialect != d {
+				same = false
+			}
+		}
+		if len(s.dirs) > 0 && same && d != sqlscan.Generic {
+			return d
+		}
+	}
+	return driverDialect(c.pass.Pkg)
+}
