@@ -14,11 +14,3 @@ go vet ./...
 
 echo "== go test ./..."
 go test -count=1 ./...
-
-# Nested modules have their own go.mod and are not part of ./... above.
-for mod in examples/race; do
-	if [ -f "$mod/go.mod" ]; then
-		echo "== go test ./... in $mod"
-		(cd "$mod" && go test -count=1 ./...)
-	fi
-done

@@ -42,27 +42,20 @@ func loadConfig(dir string, fs *flag.FlagSet) error {
 	return nil
 }
 
-// findConfig walks up from dir to the module root (the directory holding
-// go.mod) and returns the configuration file there, or "".
+// findConfig returns the configuration file at the root of the module
+// holding dir, or "".
 func findConfig(dir string) (string, error) {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
+	root, ok := moduleRootFrom(dir)
+	if !ok {
+		return "", nil
 	}
-	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			for _, name := range configNames {
-				p := filepath.Join(d, name)
-				if _, err := os.Stat(p); err == nil {
-					return p, nil
-				} else if !errors.Is(err, fs.ErrNotExist) {
-					return "", fmt.Errorf("configuration: %w", err)
-				}
-			}
-			return "", nil
-		}
-		if filepath.Dir(d) == d {
-			return "", nil
+	for _, name := range configNames {
+		p := filepath.Join(root, name)
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return "", fmt.Errorf("configuration: %w", err)
 		}
 	}
+	return "", nil
 }

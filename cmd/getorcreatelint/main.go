@@ -42,6 +42,14 @@ func run(args []string) int {
 	if len(args) > 0 && args[0] == "schema" {
 		return runSchema(args[1:])
 	}
+	if len(args) == 1 && args[0] == "-V=full" {
+		// The go command's cache key for vet results (see vetid.go).
+		if err := printToolID(os.Stdout); err != nil {
+			fmt.Fprintf(os.Stderr, "getorcreatelint: %v\n", err)
+			return 1
+		}
+		return 0
+	}
 	if err := loadConfig(".", &analyzer.Analyzer.Flags); err != nil {
 		return usageError(err)
 	}

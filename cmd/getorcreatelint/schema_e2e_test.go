@@ -104,3 +104,21 @@ func TestMissingMigrationsPath(t *testing.T) {
 		t.Errorf("exit code %d, stderr %q; want 1 and the path named", code, stderr)
 	}
 }
+
+// go vet caches results keyed by the tool's -V=full answer, which covers
+// the module's SQL files: adding a migration must not replay a stale result.
+func TestGoVetSeesMigrationChanges(t *testing.T) {
+	mod := copyModule(t, "../../example")
+	_, stderr, _ := run(t, mod, "go", "vet", "-vettool="+binary(t), "./store")
+	if !strings.Contains(stderr, "on tags looks up (name)") {
+		t.Fatalf("first go vet run lacks the tags finding:\n%s", stderr)
+	}
+	index := "CREATE UNIQUE INDEX tags_name ON tags (name);\n"
+	if err := os.WriteFile(filepath.Join(mod, "db", "migrations", "0003_tags_name.up.sql"), []byte(index), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, _ = run(t, mod, "go", "vet", "-vettool="+binary(t), "./store")
+	if strings.Contains(stderr, "on tags looks up (name)") {
+		t.Errorf("go vet replayed a cached result after a migration added the key:\n%s", stderr)
+	}
+}
