@@ -93,6 +93,7 @@ func (fc *funcCtx) check() {
 	for _, s := range fc.gormSites() {
 		fc.c.check(fc.resolveGorm(s))
 	}
+	fc.checkEnt()
 }
 
 func (c *checker) directives() *directiveSet { return c.dirs }

@@ -24,6 +24,11 @@ type finding struct {
 	dropped     []string // zero-valued struct-condition fields GORM ignores
 	softDelete  string   // the soft-delete column whose IS NULL the lookup adds
 
+	// ormTables are the keys the ORM's own schema declares for the table
+	// (ent: its generated migrate package).
+	ormTables []*schema.Table
+	ent       *entEntity // the ent entity, for the wording of fixes
+
 	orm          ormKind            // which API the code uses, for the wording of fixes
 	gorm         *schema.GORMSchema // the model's GORM schema, for tag fixes
 	modelType    *types.Named       // the model's type, for fixes that edit its declaration
@@ -85,6 +90,7 @@ func (c *checker) keysFor(f finding) *schema.Table {
 	if f.gorm != nil && schema.TableKey(f.gorm.Table.Name) == schema.TableKey(f.table) {
 		tables = append(tables, f.gorm.Table)
 	}
+	tables = append(tables, f.ormTables...)
 	for _, cat := range c.catalogs() {
 		if t := cat.Table(f.table); t != nil {
 			tables = append(tables, t)

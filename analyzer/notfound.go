@@ -25,6 +25,7 @@ type lookupHandle struct {
 	result    map[types.Object]bool // variables holding the lookup's *gorm.DB (res.Error, res.RowsAffected)
 	counts    map[types.Object]bool // Count(&n) targets: zero means not found
 	exists    map[types.Object]bool // booleans that are true when a row exists (ent Exist)
+	nils      map[types.Object]bool // results that are nil when nothing was found (ent First, Only)
 	dest      types.Object          // the variable the lookup fills
 	destPK    map[string]bool       // primary-key field names of dest's model
 	sliceDest bool                  // dest is a slice: len(dest) == 0 means not found
@@ -32,6 +33,9 @@ type lookupHandle struct {
 	// errOnMiss is set when finding nothing is an error (First, Take, Last:
 	// ErrRecordNotFound); Find and Count return no error for no rows.
 	errOnMiss bool
+	// callMiss says what the lookup call's own value holds when nothing
+	// was found, for calls used directly: if !q.ExistX(ctx) { ... }.
+	callMiss missValue
 }
 
 func newHandle(call *ast.CallExpr) *lookupHandle {
@@ -41,6 +45,7 @@ func newHandle(call *ast.CallExpr) *lookupHandle {
 		result:  map[types.Object]bool{},
 		counts:  map[types.Object]bool{},
 		exists:  map[types.Object]bool{},
+		nils:    map[types.Object]bool{},
 		destPK:  map[string]bool{},
 		derived: map[ast.Node]bool{},
 	}
@@ -48,8 +53,18 @@ func newHandle(call *ast.CallExpr) *lookupHandle {
 
 // tracks reports whether obj is one of the handle's variables.
 func (h *lookupHandle) tracks(obj types.Object) bool {
-	return obj != nil && (h.errs[obj] || h.result[obj] || h.counts[obj] || h.exists[obj] || obj == h.dest)
+	return obj != nil && (h.errs[obj] || h.result[obj] || h.counts[obj] || h.exists[obj] || h.nils[obj] || obj == h.dest)
 }
+
+// missValue is what a lookup's value holds when nothing was found.
+type missValue uint8
+
+const (
+	missUnknown missValue = iota
+	missNil               // nil: a row pointer
+	missZero              // zero: a count, an ID
+	missFalse             // false: an existence test
+)
 
 // isLookup reports whether e is the lookup call itself.
 func (h *lookupHandle) isLookup(e ast.Expr) bool { return ast.Unparen(e) == h.call }
@@ -83,6 +98,9 @@ func (fc *funcCtx) isZeroWhenNotFound(h *lookupHandle, e ast.Expr) bool {
 	info := fc.c.pass.TypesInfo
 	e = ast.Unparen(e)
 	if obj := objectOf(info, e); obj != nil && h.counts[obj] {
+		return true
+	}
+	if h.isLookup(e) && h.callMiss == missZero {
 		return true
 	}
 	if fc.isResultField(h, e, "RowsAffected") {
@@ -133,6 +151,9 @@ var notFoundSentinels = [][2]string{
 // false; ok is false when e says nothing about the lookup.
 func (fc *funcCtx) cond(h *lookupHandle, e ast.Expr) (onTrue, onFalse outcome, ok bool) {
 	info := fc.c.pass.TypesInfo
+	if h.isLookup(e) && h.callMiss == missFalse {
+		return found, notFound | failed, true
+	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.UnaryExpr:
 		if x.Op == token.NOT {
@@ -171,6 +192,9 @@ func (fc *funcCtx) cond(h *lookupHandle, e ast.Expr) (onTrue, onFalse outcome, o
 		if fc.c.isNotFoundPredicate(fn) && len(x.Args) == 1 && fc.isErr(h, x.Args[0]) {
 			return notFound, found | failed, true
 		}
+		if isFunc(fn, "errors", "As") && len(x.Args) == 2 && fc.isErr(h, x.Args[0]) && fc.c.isNotFoundTarget(x.Args[1]) {
+			return notFound, found | failed, true
+		}
 	case *ast.Ident:
 		if obj := info.Uses[x]; obj != nil && h.exists[obj] {
 			return found, notFound | failed, true
@@ -183,11 +207,18 @@ func (fc *funcCtx) cond(h *lookupHandle, e ast.Expr) (onTrue, onFalse outcome, o
 func (fc *funcCtx) compare(h *lookupHandle, x, y ast.Expr, op token.Token) (onTrue, onFalse outcome, ok bool) {
 	info := fc.c.pass.TypesInfo
 	// Put the lookup-related operand on the left.
-	if !fc.isErr(h, x) && !fc.isZeroWhenNotFound(h, x) {
+	if !fc.isErr(h, x) && !fc.isZeroWhenNotFound(h, x) && !fc.isNilWhenNotFound(h, x) {
 		x, y = y, x
 		op = mirror(op)
 	}
 	switch {
+	case fc.isNilWhenNotFound(h, x) && info.Types[y].IsNil():
+		switch op {
+		case token.EQL:
+			return notFound | failed, found, true
+		case token.NEQ:
+			return found, notFound | failed, true
+		}
 	case fc.isErr(h, x):
 		var t, f outcome
 		switch {
@@ -270,4 +301,30 @@ func (c *checker) isNotFoundPredicate(fn *types.Func) bool {
 	}
 	_, ok := fn.Pkg().Scope().Lookup("NotFoundError").(*types.TypeName)
 	return ok
+}
+
+// isNilWhenNotFound reports whether e is a result that is nil when the
+// lookup found nothing (or failed): ent's First and Only.
+func (fc *funcCtx) isNilWhenNotFound(h *lookupHandle, e ast.Expr) bool {
+	if obj := objectOf(fc.c.pass.TypesInfo, e); obj != nil && h.nils[obj] {
+		return true
+	}
+	return h.isLookup(e) && h.callMiss == missNil
+}
+
+// isNotFoundTarget reports whether e is the target of
+// errors.As(err, &target) for an ent-generated *NotFoundError: a pointer
+// to *NotFoundError of a package whose IsNotFound tests for it.
+func (c *checker) isNotFoundTarget(e ast.Expr) bool {
+	t := c.pass.TypesInfo.TypeOf(e)
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n := namedOf(p.Elem())
+	if n == nil || n.Obj().Name() != "NotFoundError" || n.Obj().Pkg() == nil {
+		return false
+	}
+	fn, _ := n.Obj().Pkg().Scope().Lookup("IsNotFound").(*types.Func)
+	return c.isNotFoundPredicate(fn)
 }

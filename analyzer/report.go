@@ -75,6 +75,10 @@ func (c *checker) fixText(f finding) string {
 		if tag := gormTagFix(f, terms); tag != "" {
 			return "add " + tag + " or " + indexText(f, terms)
 		}
+	case f.orm == ormEnt:
+		if fix := entFix(f, terms); fix != "" {
+			return fix
+		}
 	}
 	if f.migrated || f.orm == ormSQL {
 		return "add a unique index in a migration: " + createIndexDDL(f.table, terms, f.softDelete, c.dialect())

@@ -33,6 +33,7 @@ func (r *Replayer) doBlock(st sqlscan.Statement, src string) {
 		return
 	}
 	applied := 0
+	r.doTouched = map[string]bool{}
 	for _, seg := range sqlscan.SplitTopLevelPunct(toks, ";") {
 		ddl := ddlStart(seg)
 		if ddl == nil {

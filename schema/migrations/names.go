@@ -69,34 +69,53 @@ func pgNameAddition(cols []string) string {
 	return b.String()
 }
 
+// exactSearch is how many collision suffixes a name search tries from the
+// start, as the servers do; past it the search resumes where the previous
+// one for the same base name ended, so that thousands of same-named keys
+// on one table cost linear time. No real schema gets near it.
+const exactSearch = 64
+
 // pgChooseName mirrors ChooseRelationName: the first of label, label1,
-// label2 ... whose object name is not taken in the schema.
-func pgChooseName(table string, cols []string, label string, taken func(string) bool) string {
+// label2 ... whose object name is not taken in the schema. hint is where a
+// long search may resume; the suffix used is returned for the next hint.
+func pgChooseName(table string, cols []string, label string, taken func(string) bool, hint int) (string, int) {
 	addition := ""
 	if cols != nil {
 		addition = pgNameAddition(cols)
 	}
 	name := pgObjectName(table, addition, label)
-	for pass := 1; taken(name) && pass < 10000; pass++ {
-		name = pgObjectName(table, addition, label+strconv.Itoa(pass))
+	if !taken(name) {
+		return name, 0
 	}
-	return name
+	for pass := 1; pass < 1<<20; pass++ {
+		if pass == exactSearch && hint > pass {
+			pass = hint
+		}
+		if name = pgObjectName(table, addition, label+strconv.Itoa(pass)); !taken(name) {
+			return name, pass
+		}
+	}
+	return name, 0
 }
 
 // mysqlChooseName mirrors MySQL's implicit index names: the first column's
 // name (or functional_index for an expression), then name_2, name_3 ... on
-// collision with an index of the same table.
-func mysqlChooseName(first string, taken func(string) bool) string {
+// collision with an index of the same table. hint works as for
+// pgChooseName.
+func mysqlChooseName(first string, taken func(string) bool, hint int) (string, int) {
 	if first == "" {
 		first = "functional_index"
 	}
 	if !taken(first) {
-		return first
+		return first, 0
 	}
-	for n := 2; n < 10000; n++ {
+	for n := 2; n < 1<<20; n++ {
+		if n == exactSearch && hint > n {
+			n = hint
+		}
 		if name := first + "_" + strconv.Itoa(n); !taken(name) {
-			return name
+			return name, n
 		}
 	}
-	return first
+	return first, 0
 }

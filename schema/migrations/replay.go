@@ -20,6 +20,12 @@ type Replayer struct {
 	side  map[string]*tableSide      // by catalog table key
 	names map[string]map[string]bool // lower-case index or key name -> tables holding it
 	inDo  bool                       // replaying DDL found inside a PostgreSQL DO block
+	// doTouched lists the tables whose keys the current DO block has
+	// marked Uncertain already.
+	doTouched map[string]bool
+	// suffixHint remembers, per table and base name, the last collision
+	// suffix an implicit name needed (see exactSearch).
+	suffixHint map[string]int
 }
 
 // tableSide is what the replay knows about a table beyond its keys.
@@ -30,7 +36,8 @@ type tableSide struct {
 
 // NewReplayer returns a Replayer that adds to cat using dialect d's rules.
 func NewReplayer(cat *schema.Catalog, d sqlscan.Dialect) *Replayer {
-	return &Replayer{cat: cat, d: d, side: map[string]*tableSide{}, names: map[string]map[string]bool{}}
+	return &Replayer{cat: cat, d: d, side: map[string]*tableSide{}, names: map[string]map[string]bool{},
+		suffixHint: map[string]int{}}
 }
 
 // ReplaySource replays one file's text into cat. file is the path recorded
@@ -98,7 +105,8 @@ func (r *Replayer) table(tk string) *schema.Table {
 		t = &schema.Table{Name: tk, Columns: map[string]*schema.Column{}}
 		r.cat.Tables[tk] = t
 	}
-	if r.inDo {
+	if r.inDo && !r.doTouched[tk] {
+		r.doTouched[tk] = true
 		for _, k := range t.Keys {
 			k.Uncertain = true
 		}
@@ -255,20 +263,33 @@ func (r *Replayer) implicitName(tk string, ks keySpec) string {
 		return r.mysqlName(tk, ks)
 	}
 	taken := func(n string) bool { return r.nameTaken(tk, n) }
-	switch {
-	case ks.kind == schema.PrimaryKey:
-		return pgChooseName(bareName(tk), nil, "pkey", taken)
-	case ks.kind == schema.UniqueIndex:
-		return pgChooseName(bareName(tk), ks.colNames, "idx", taken)
+	cols, label := ks.colNames, "key"
+	switch ks.kind {
+	case schema.PrimaryKey:
+		cols, label = nil, "pkey"
+	case schema.UniqueIndex:
+		label = "idx"
 	}
-	return pgChooseName(bareName(tk), ks.colNames, "key", taken)
+	hintKey := tk + "\x00" + label + "\x00" + strings.Join(cols, "\x00")
+	name, used := pgChooseName(bareName(tk), cols, label, taken, r.suffixHint[hintKey])
+	r.suffixHint[hintKey] = used
+	return name
 }
 
 func (r *Replayer) mysqlName(tk string, ks keySpec) string {
 	if ks.kind == schema.PrimaryKey {
 		return "PRIMARY"
 	}
-	return mysqlChooseName(ks.parts[0].Column, func(n string) bool { return r.hasName(tk, n) })
+	return r.mysqlImplicit(tk, ks.parts[0].Column)
+}
+
+// mysqlImplicit chooses MySQL's name for an unnamed index on table tk
+// whose first part is the column first ("" for an expression).
+func (r *Replayer) mysqlImplicit(tk, first string) string {
+	hintKey := tk + "\x00mysql\x00" + first
+	name, used := mysqlChooseName(first, func(n string) bool { return r.hasName(tk, n) }, r.suffixHint[hintKey])
+	r.suffixHint[hintKey] = used
+	return name
 }
 
 // addIndex records a non-unique index name (it can collide with and be
@@ -278,7 +299,7 @@ func (r *Replayer) addIndex(tk, name, firstCol string) {
 		if r.d != sqlscan.MySQL {
 			return
 		}
-		name = mysqlChooseName(firstCol, func(n string) bool { return r.hasName(tk, n) })
+		name = r.mysqlImplicit(tk, firstCol)
 	}
 	r.table(tk)
 	r.sideOf(tk).indexes[strings.ToLower(name)] = true

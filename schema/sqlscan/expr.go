@@ -92,25 +92,43 @@ func matchParen(toks []Token, open int) int {
 	return len(toks) - 1
 }
 
-// dropRedundantParens removes one layer of parentheses that wrap the whole
-// token list or a single operand not preceded by a function name.
+// dropRedundantParens removes the parentheses that wrap a single operand
+// not preceded by a function name, then those that wrap the whole token
+// list, in one linear pass: deeply nested input must not cost quadratic
+// time.
 func dropRedundantParens(toks []Token) []Token {
-	if len(toks) >= 2 && toks[0].IsPunct("(") && matchParen(toks, 0) == len(toks)-1 {
-		return toks[1 : len(toks)-1]
-	}
-	for i := 0; i+2 < len(toks); i++ {
-		if !toks[i].IsPunct("(") || !toks[i+2].IsPunct(")") {
-			continue
+	out := make([]Token, 0, len(toks))
+	for _, t := range toks {
+		n := len(out)
+		if t.IsPunct(")") && n >= 2 && out[n-2].IsPunct("(") && !out[n-1].IsPunct("(") {
+			called := n >= 3 && (out[n-3].IsName() || out[n-3].IsPunct(")"))
+			if !called { // (x) -> x
+				out[n-2] = out[n-1]
+				out = out[:n-1]
+				continue
+			}
 		}
-		if i > 0 && (toks[i-1].IsName() || toks[i-1].IsPunct(")")) {
-			continue // f(x): a call, not grouping
-		}
-		out := make([]Token, 0, len(toks)-2)
-		out = append(out, toks[:i]...)
-		out = append(out, toks[i+1])
-		return append(out, toks[i+3:]...)
+		out = append(out, t)
 	}
-	return toks
+	// Strip layers wrapping the whole list: "(" at k matched by ")" at
+	// len-1-k, found with one stack pass.
+	match := make([]int, len(out))
+	var stack []int
+	for i, t := range out {
+		match[i] = -1
+		switch {
+		case t.IsPunct("("):
+			stack = append(stack, i)
+		case t.IsPunct(")") && len(stack) > 0:
+			match[stack[len(stack)-1]] = i
+			stack = stack[:len(stack)-1]
+		}
+	}
+	k := 0
+	for k < len(out)-1-k && out[k].IsPunct("(") && match[k] == len(out)-1-k {
+		k++
+	}
+	return out[k : len(out)-k]
 }
 
 // Render writes tokens in the canonical spacing used by Normalize.

@@ -1,0 +1,185 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/getorcreatelint/getorcreatelint/schema"
+)
+
+// entCall is a call of a generated ent builder method: a lookup
+// (XQuery.Only, ...) or an insert (XCreate.Save, XCreateBulk.Exec, ...).
+type entCall struct {
+	call   *ast.CallExpr
+	name   string
+	entity *entEntity
+	recv   *types.Named // the builder type: XQuery, XCreate or XCreateBulk
+}
+
+// checkEnt reports the function's ent get-or-create sites: a lookup
+// through a generated client, then, on the path where it found nothing,
+// an insert of the same entity.
+func (fc *funcCtx) checkEnt() {
+	lookups, inserts := fc.entCalls()
+	for _, l := range lookups {
+		if ins := fc.entInsertAfter(l, inserts); ins != nil {
+			fc.c.check(fc.resolveEnt(l, ins))
+		}
+	}
+}
+
+// entCalls finds the ent lookups and inserts in the function. Nothing
+// else is computed unless the function has both.
+func (fc *funcCtx) entCalls() (lookups, inserts []*entCall) {
+	info := fc.c.pass.TypesInfo
+	ast.Inspect(fc.root, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn := calleeFunc(info, call)
+		if fn == nil {
+			return true
+		}
+		_, isLookup := entLookupMethods[fn.Name()]
+		if !isLookup && !entInsertMethods[fn.Name()] {
+			return true // the cheap test first: most calls stop here
+		}
+		e, recv := entMethod(fn)
+		switch {
+		case e == nil:
+		case isLookup && recv == e.query:
+			lookups = append(lookups, &entCall{call, fn.Name(), e, recv})
+		case !isLookup && (recv == e.create || recv == e.createBulk):
+			inserts = append(inserts, &entCall{call, fn.Name(), e, recv})
+		}
+		return true
+	})
+	if len(lookups) == 0 || len(inserts) == 0 {
+		return nil, nil
+	}
+	return lookups, inserts
+}
+
+// entInsertAfter returns the first insert of the lookup's entity on a
+// path where the lookup found nothing.
+func (fc *funcCtx) entInsertAfter(l *entCall, inserts []*entCall) *entCall {
+	byCall := map[*ast.CallExpr]*entCall{}
+	for _, ins := range inserts {
+		if ins.entity == l.entity {
+			byCall[ins.call] = ins
+		}
+	}
+	if len(byCall) == 0 {
+		return nil
+	}
+	h := fc.entHandle(l)
+	hit := fc.firstCreateAfter(h, onNotFound, func(call *ast.CallExpr) bool { return byCall[call] != nil })
+	if hit == nil {
+		return nil
+	}
+	return byCall[hit]
+}
+
+// entHandle records how the code refers to the lookup's results:
+// u, err := q.Only(ctx); n := q.CountX(ctx); or the call used directly.
+func (fc *funcCtx) entHandle(l *entCall) *lookupHandle {
+	info := fc.c.pass.TypesInfo
+	m := entLookupMethods[l.name]
+	h := newHandle(l.call)
+	h.errOnMiss = m.errOnMiss
+	valueVars := map[entResult]map[types.Object]bool{
+		entNilOnMiss:  h.nils,
+		entZeroOnMiss: h.counts,
+		entCountOf:    h.counts,
+		entExists:     h.exists,
+	}
+	var e ast.Node = l.call
+	for {
+		if p, ok := fc.parent(e).(*ast.ParenExpr); ok {
+			e = p
+			continue
+		}
+		break
+	}
+	var lhs []ast.Expr
+	switch p := fc.parent(e).(type) {
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 {
+			lhs = p.Lhs
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 {
+			for _, id := range p.Names {
+				lhs = append(lhs, id)
+			}
+		}
+	default:
+		h.callMiss = entMiss[m.result]
+	}
+	if len(lhs) >= 1 {
+		if obj := objectOf(info, lhs[0]); obj != nil {
+			valueVars[m.result][obj] = true
+		}
+	}
+	if len(lhs) == 2 {
+		if obj := objectOf(info, lhs[1]); obj != nil {
+			h.errs[obj] = true
+		}
+	}
+	return h
+}
+
+// entMiss maps a lookup's result to what it holds on a miss.
+var entMiss = map[entResult]missValue{
+	entNilOnMiss:  missNil,
+	entZeroOnMiss: missZero,
+	entCountOf:    missZero,
+	entExists:     missFalse,
+}
+
+// resolveEnt turns an ent get-or-create into a finding: the entity's
+// table, the columns its predicates pin and the keys ent declares.
+func (fc *funcCtx) resolveEnt(l, ins *entCall) finding {
+	e := l.entity
+	f := finding{
+		node:   reportNode(l.call),
+		stmt:   fc.enclosingStmt(l.call),
+		what:   l.name + " then " + entInsertName(ins),
+		create: ins.call,
+		table:  e.table,
+		model:  e.name,
+		orm:    ormEnt,
+		ent:    e,
+	}
+	lc := lookupConds{table: e.table}
+	var q entQuery
+	if sel, ok := ast.Unparen(l.call.Fun).(*ast.SelectorExpr); ok {
+		q = fc.entQueryOf(e, sel.X)
+	}
+	for _, p := range q.preds {
+		fc.entPredicate(&lc, e, p, 0)
+	}
+	switch {
+	case e.pkg == nil || e.table == "":
+		f.unknown = "the generated package of " + e.name + " was not found"
+	case q.unknown != "":
+		f.unknown = q.unknown
+	case len(q.preds) == 0:
+		f.unknown = "the query has no predicates"
+	}
+	f.lookup = schema.Lookup{Terms: lc.terms}
+	f.unsupported = lc.unsupported
+	if f.unknown == "" {
+		f.ormTables = fc.c.entTables(e)
+	}
+	return f
+}
+
+// entInsertName names the insert for messages: Create or CreateBulk.
+func entInsertName(ins *entCall) string {
+	if ins.recv == ins.entity.createBulk {
+		return "CreateBulk"
+	}
+	return "Create"
+}

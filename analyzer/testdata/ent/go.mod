@@ -1,0 +1,26 @@
+module example.com/entcases
+
+go 1.26
+
+require example.com/entapp v0.0.0
+
+require (
+	ariga.io/atlas v0.32.1-0.20250325101103-175b25e1c1b9 // indirect
+	entgo.io/ent v0.14.5 // indirect
+	github.com/agext/levenshtein v1.2.3 // indirect
+	github.com/apparentlymart/go-textseg/v15 v15.0.0 // indirect
+	github.com/bmatcuk/doublestar v1.3.4 // indirect
+	github.com/go-openapi/inflect v0.19.0 // indirect
+	github.com/google/go-cmp v0.6.0 // indirect
+	github.com/google/uuid v1.3.0 // indirect
+	github.com/hashicorp/hcl/v2 v2.18.1 // indirect
+	github.com/mitchellh/go-wordwrap v1.0.1 // indirect
+	github.com/zclconf/go-cty v1.14.4 // indirect
+	github.com/zclconf/go-cty-yaml v1.1.0 // indirect
+	golang.org/x/mod v0.23.0 // indirect
+	golang.org/x/text v0.21.0 // indirect
+)
+
+// The client under test is the one generated for the end-to-end test
+// module: one copy of the generated code serves both tests.
+replace example.com/entapp => ../../../cmd/getorcreatelint/testdata/entapp
