@@ -74,8 +74,8 @@ var entQueryRoles = map[string]entQueryRole{
 	"ForUpdate": entQueryNeutral, "ForShare": entQueryNeutral, // sql/lock: locks rows that exist, not absent ones
 }
 
-// queryRole returns the role of a method of an XQuery; WithX eager
-// loading is neutral.
+// entQueryMethodRole returns the role of a method of an XQuery; WithX
+// eager loading is neutral.
 func entQueryMethodRole(name string) entQueryRole {
 	if r, ok := entQueryRoles[name]; ok {
 		return r

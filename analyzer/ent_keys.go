@@ -84,8 +84,8 @@ func (dc *entDirCache) catalog(dir string, read func(*token.FileSet, []*ast.File
 	return cat
 }
 
-// parseGoDir parses the non-test Go files of dir that belong to the
-// package most of them declare.
+// parseGoDir parses the non-test Go files of dir that declare the same
+// package as the first one.
 func parseGoDir(fset *token.FileSet, dir string) []*ast.File {
 	matches, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 	var files []*ast.File
