@@ -4,22 +4,19 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/getorcreatelint/getorcreatelint/schema"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
 
-// createIndexDDL writes the statement that adds a unique index backing the
-// lookup, in the dialect's own form: PostgreSQL builds it CONCURRENTLY (no
-// write lock on a live table) and can make NULLs conflict; MySQL has no
-// partial indexes, so a soft-delete filter becomes advice instead.
-func createIndexDDL(table string, terms []schema.Term, softDelete string, d sqlscan.Dialect) string {
-	cols := termList(terms, false)
-	name := indexName(table, cols)
-	parts := make([]string, len(cols))
-	for i, c := range cols {
-		parts[i] = c
-		if terms[i].Expr != "" && d == sqlscan.MySQL {
-			parts[i] = "(" + c + ")" // MySQL 8 functional key part
+// ddl writes the statement that adds the index, in the dialect's own
+// form: PostgreSQL builds it CONCURRENTLY (no write lock on a live table)
+// and can make NULLs conflict; MySQL has no partial indexes, so a
+// soft-delete filter becomes advice instead.
+func (s indexSpec) ddl() string {
+	d := s.dialect
+	parts := s.columns()
+	for i, t := range s.key {
+		if t.Expr != "" && d == sqlscan.MySQL {
+			parts[i] = "(" + parts[i] + ")" // MySQL 8 functional key part
 		}
 	}
 	var b strings.Builder
@@ -27,18 +24,18 @@ func createIndexDDL(table string, terms []schema.Term, softDelete string, d sqls
 	if d == sqlscan.Postgres {
 		b.WriteString("CONCURRENTLY ")
 	}
-	fmt.Fprintf(&b, "%s ON %s (%s)", name, table, strings.Join(parts, ", "))
-	nullable := nullableTerms(terms)
+	fmt.Fprintf(&b, "%s ON %s (%s)", s.name(), s.table, strings.Join(parts, ", "))
+	nullable := nullableTerms(s.key)
 	if len(nullable) > 0 && d == sqlscan.Postgres {
 		b.WriteString(" NULLS NOT DISTINCT")
 	}
-	if softDelete != "" && d != sqlscan.MySQL {
-		fmt.Fprintf(&b, " WHERE %s IS NULL", softDelete)
+	if len(s.where) > 0 {
+		fmt.Fprintf(&b, " WHERE %s", s.predicate())
 	}
 	switch {
-	case softDelete != "" && d == sqlscan.MySQL:
+	case s.softDelete != "" && d == sqlscan.MySQL:
 		fmt.Fprintf(&b, " (MySQL has no partial indexes: with gorm.io/plugin/soft_delete live rows hold %s = 0, so index (%s, %s) instead)",
-			softDelete, strings.Join(cols, ", "), softDelete)
+			s.softDelete, strings.Join(s.columns(), ", "), s.softDelete)
 	case len(nullable) > 0 && d != sqlscan.Postgres:
 		fmt.Fprintf(&b, " (the lookup can compare %s with NULL, and NULLs never conflict: make the column NOT NULL)",
 			strings.Join(nullable, ", "))

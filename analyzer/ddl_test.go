@@ -11,6 +11,7 @@ func TestCreateIndexDDL(t *testing.T) {
 	email := []schema.Term{{Column: "email"}}
 	pair := []schema.Term{{Column: "org_id", MayBeNull: true}, {Column: "name"}}
 	lower := []schema.Term{{Expr: "lower(email)"}}
+	active := []schema.Term{{Column: "email"}, {Column: "status", Value: "'active'"}}
 	tests := []struct {
 		d          sqlscan.Dialect
 		terms      []schema.Term
@@ -24,10 +25,17 @@ func TestCreateIndexDDL(t *testing.T) {
 		{sqlscan.MySQL, lower, "", "CREATE UNIQUE INDEX idx_users_lower_email ON users ((lower(email)))"},
 		{sqlscan.MySQL, email, "deleted_at", "CREATE UNIQUE INDEX idx_users_email ON users (email) (MySQL has no partial indexes: with gorm.io/plugin/soft_delete live rows hold deleted_at = 0, so index (email, deleted_at) instead)"},
 		{sqlscan.SQLite, email, "deleted_at", "CREATE UNIQUE INDEX idx_users_email ON users (email) WHERE deleted_at IS NULL"},
+		{sqlscan.Postgres, active, "deleted_at", "CREATE UNIQUE INDEX CONCURRENTLY idx_users_email ON users (email) WHERE deleted_at IS NULL AND status = 'active'"},
+		{sqlscan.MySQL, active, "", "CREATE UNIQUE INDEX idx_users_email_status ON users (email, status)"},
 		{sqlscan.SQLite, pair, "", "CREATE UNIQUE INDEX idx_users_org_id_name ON users (org_id, name) (the lookup can compare org_id with NULL, and NULLs never conflict: make the column NOT NULL)"},
 	}
 	for _, tt := range tests {
-		if got := createIndexDDL("users", tt.terms, tt.softDelete, tt.d); got != tt.want {
+		f := finding{table: "users", softDelete: tt.softDelete, lookup: schema.Lookup{Terms: tt.terms}}
+		if tt.softDelete != "" {
+			f.lookup.Terms = append(f.lookup.Terms, schema.Term{Column: tt.softDelete, IsNull: true})
+		}
+		c := &checker{opts: &Options{Dialect: tt.d.String()}}
+		if got := c.indexFor(f).ddl(); got != tt.want {
 			t.Errorf("%s %v:\n got %s\nwant %s", tt.d, tt.terms, got, tt.want)
 		}
 	}

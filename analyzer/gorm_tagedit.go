@@ -17,15 +17,15 @@ func (c *checker) suggestedFixes(f finding) []analysis.SuggestedFix {
 	if f.orm != ormGORM || f.migrated || !f.modelInScope || f.gorm == nil || f.modelType == nil {
 		return nil
 	}
-	terms := f.keyTerms()
+	spec := c.indexFor(f)
 	st, ok := f.modelType.Underlying().(*types.Struct)
-	if !ok || len(terms) == 0 {
+	option, tagOK := gormTag(spec)
+	if !ok || !tagOK || len(spec.key) == 0 {
 		return nil
 	}
-	option := strings.TrimSuffix(strings.TrimPrefix(gormTag(f, termList(terms, false)), `gorm:"`), `"`)
 	var edits []analysis.TextEdit
 	var names []string
-	for _, t := range terms {
+	for _, t := range spec.key {
 		col, ok := f.gorm.ByColumn(t.Column)
 		if t.Expr != "" || !ok || len(col.Path) != 1 {
 			return nil

@@ -70,10 +70,11 @@ func missWorthSaying(m schema.Miss) bool { return !m.NeedsColumns() || m.Shared 
 // in the terms of the code's API when it has its own way to declare one.
 func (c *checker) fixText(f finding) string {
 	terms := f.keyTerms()
+	spec := c.indexFor(f)
 	switch {
 	case f.orm == ormGORM && !f.migrated:
-		if tag := gormTagFix(f, terms); tag != "" {
-			return "add " + tag + " or " + indexText(f, terms)
+		if tag := gormTagFix(f, spec); tag != "" {
+			return "add " + tag + " or " + spec.text()
 		}
 	case f.orm == ormEnt:
 		if fix := entFix(f, terms); fix != "" {
@@ -81,21 +82,9 @@ func (c *checker) fixText(f finding) string {
 		}
 	}
 	if f.migrated || f.orm == ormSQL {
-		return "add a unique index in a migration: " + createIndexDDL(f.table, terms, f.softDelete, c.dialect())
+		return "add a unique index in a migration: " + spec.ddl()
 	}
-	return "add " + indexText(f, terms)
-}
-
-// indexText describes the unique index that backs the lookup.
-func indexText(f finding, terms []schema.Term) string {
-	index := fmt.Sprintf("a unique index on %s(%s)", f.table, strings.Join(termList(terms, false), ", "))
-	if f.softDelete != "" {
-		index += " WHERE " + f.softDelete + " IS NULL"
-	}
-	if nullable := nullableTerms(terms); len(nullable) > 0 {
-		index += fmt.Sprintf(" NULLS NOT DISTINCT (the lookup can compare %s with NULL)", strings.Join(nullable, ", "))
-	}
-	return index
+	return "add " + spec.text()
 }
 
 // keyTerms are the terms a unique index must cover: all of the lookup's
