@@ -211,6 +211,22 @@ var createObjects = map[string]int{
 	"extension": 2, "domain": 2, "database": 2, "role": 2, "user": 2, "policy": 2,
 }
 
+// createObject looks word up in createObjects without allocating.
+func createObject(word string) int {
+	var buf [16]byte
+	if len(word) > len(buf) {
+		return 0
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return createObjects[string(buf[:len(word)])]
+}
+
 // trackBlocks updates the routine flag and block depth after the last token
 // was appended.
 func (s *splitter) trackBlocks() {
@@ -221,7 +237,7 @@ func (s *splitter) trackBlocks() {
 		case !s.cur[0].Is("create"):
 			s.routine = 2
 		case t.Kind == Ident && n > 1:
-			if kind := createObjects[strings.ToLower(t.Text)]; kind != 0 {
+			if kind := createObject(t.Text); kind != 0 {
 				s.routine = kind
 			} else if n > 16 || t.IsPunct("(") {
 				s.routine = 2
