@@ -53,6 +53,12 @@ func run(args []string) int {
 	if err := loadConfig(".", &analyzer.Analyzer.Flags); err != nil {
 		return usageError(err)
 	}
+	// -format json, github and sarif are written by format.go; text (the
+	// default) is singlechecker's.
+	args, code, done := dispatchFormat(args)
+	if done {
+		return code
+	}
 	os.Args = append(os.Args[:1], args...)
 	singlechecker.Main(analyzer.Analyzer) // exits
 	return 0
