@@ -1,0 +1,77 @@
+// Package migrations reads a module's SQL migrations and schema files and
+// replays them, in order, to the final set of unique keys: the
+// schema.Catalog the backing rule checks lookups against. It has no SQL
+// parser dependency: a tolerant lexer (package sqlscan) feeds a recogniser
+// of the few statement shapes that create, change or drop unique keys, and
+// a replay engine applies each server's rules.
+//
+// # API
+//
+//	func Discover(moduleRoot string, h Hints) ([]Dir, error)
+//	func Load(root string, dirs []Dir) (*schema.Catalog, error)
+//	func Cached(root string, dirs []Dir) (*schema.Catalog, error)
+//	func ReplaySource(cat *schema.Catalog, file, src string, d sqlscan.Dialect)
+//	func NewReplayer(cat *schema.Catalog, d sqlscan.Dialect) *Replayer
+//	func (r *Replayer) Replay(file, src string)
+//	func UpSection(src string) string
+//	func WriteText(w io.Writer, cat *schema.Catalog, dirs []Dir) error
+//	func WriteJSON(w io.Writer, cat *schema.Catalog) error
+//	func Tables(cat *schema.Catalog) []TableJSON
+//
+// Discover finds migration directories (go:embed directories from Hints,
+// sqlc and atlas configurations, conventional places) and their dialects.
+// Load replays directories into one catalog; Cached does the same with a
+// process-wide cache so concurrent analysis passes read each directory
+// once. ReplaySource and Replayer replay text directly. WriteText and
+// WriteJSON render a catalog for "getorcreatelint schema"; TableJSON
+// documents the JSON shape.
+//
+// # Files and order
+//
+// Only the "up" part of a file runs (goose, dbmate and sql-migrate
+// sections; golang-migrate *.down.sql files are skipped). Files are ordered
+// by version: numeric prefixes (10_ after 9_, timestamps of any length),
+// flyway V1__ and V1_2__, atlas.sum's order, memos-style version
+// subdirectories (0.27/01__x.sql, with a LATEST.sql beside them used alone).
+// Per-dialect twins (x.postgres.up.sql, x.mysql.up.sql, x.sqlite3.up.sql)
+// are chosen by dialect.
+//
+// # Statements
+//
+// CREATE TABLE (column and table PRIMARY KEY / UNIQUE constraints, MySQL
+// UNIQUE KEY with prefix lengths, NOT NULL), CREATE [UNIQUE] INDEX (with
+// CONCURRENTLY, IF NOT EXISTS, USING, ONLY, expression items, INCLUDE,
+// NULLS NOT DISTINCT, WITH, WHERE), ALTER TABLE (ADD/DROP/RENAME of
+// columns, constraints and indexes, MySQL CHANGE/MODIFY, PostgreSQL USING
+// INDEX, SET/DROP NOT NULL), ALTER INDEX ... RENAME, DROP INDEX, DROP
+// TABLE, RENAME TABLE and MySQL CREATE TABLE ... LIKE. Everything else is
+// skipped; a skipped statement that mentions keys becomes a
+// schema.Warning. DDL at the top of a PostgreSQL DO block's statements is
+// applied (such blocks are mostly idempotency guards) and the keys of the
+// tables it touches are marked Uncertain.
+//
+// # Server rules
+//
+// Implicit names: PostgreSQL <table>_<columns>_key, _pkey and _idx with
+// 63-byte truncation and 1, 2, ... collision suffixes; MySQL PRIMARY and the
+// first column's name with _2, _3 ...; SQLite keys declared in CREATE TABLE
+// are unnamed. In the Generic dialect a key answers to both PostgreSQL's
+// and MySQL's implicit names. PostgreSQL and SQLite drop a UNIQUE identical
+// to an earlier key of the same CREATE TABLE; MySQL and Generic keep both.
+// DROP COLUMN: PostgreSQL drops every key using the column, MySQL (and
+// Generic) remove it from multi-column keys, SQLite refuses and keeps them.
+// Renames move keys; index names never change with a table or column
+// rename. IF NOT EXISTS on an existing name is a no-op; a redefinition
+// replaces. Names are folded to lower case; the schemas public and main and
+// Go-template schema placeholders are dropped, other schemas kept as
+// "schema.table".
+//
+// # Not modelled
+//
+// search_path; CREATE TABLE ... (LIKE ... INCLUDING INDEXES) and PARTITION
+// OF (warned or skipped); EXCLUDE constraints; DDL built at run time
+// (EXECUTE format(...)) or run by functions and triggers (warned);
+// conditional logic in DO blocks (the DDL is assumed to run); MySQL
+// functional index names beyond "functional_index"; the order in which
+// MySQL sorts indexes, which does not change names.
+package migrations
