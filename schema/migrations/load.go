@@ -16,8 +16,9 @@ import (
 // and merges the results into one catalog; a key found in any directory
 // counts. Relative paths are taken from root, and key sources are shown
 // relative to root. A Dir with the Generic dialect gets one from its path
-// words or its content; a directory of per-dialect twins without a dialect
-// is replayed once per dialect present.
+// words or its content; a directory of per-dialect twins, or of
+// per-dialect subdirectories, is replayed for the Dir's dialect, or once per
+// dialect present when it has none.
 //
 // Load returns an error, naming the path, when a directory or file does
 // not exist or cannot be read. Binary and non-UTF-8 files are skipped with
@@ -91,6 +92,11 @@ func replayDir(root string, d Dir) (*schema.Catalog, error) {
 	if err != nil {
 		return nil, fmt.Errorf("migrations: %w", err)
 	}
+	if info.IsDir() && !holdsMigrations(path) {
+		if variants := dialectSubdirs(path); len(variants) > 0 {
+			return replayVariants(root, d, variants)
+		}
+	}
 	var files []string
 	dialects := []sqlscan.Dialect{d.Dialect}
 	if info.IsDir() {
@@ -133,6 +139,30 @@ func replayDir(root string, d Dir) (*schema.Catalog, error) {
 			}
 		}
 		mergeInto(cat, part)
+	}
+	return cat, nil
+}
+
+// replayVariants replays the per-dialect subdirectories of a directory
+// (store/migration/{postgres,mysql,sqlite}): the one for d's dialect, or
+// every one when it is unknown or absent.
+func replayVariants(root string, d Dir, variants []variant) (*schema.Catalog, error) {
+	var present []sqlscan.Dialect
+	for _, v := range variants {
+		present = append(present, v.dialect)
+	}
+	cat := schema.NewCatalog()
+	for _, dialect := range pickDialects(present, d.Dialect) {
+		for _, v := range variants {
+			if v.dialect != dialect {
+				continue
+			}
+			part, err := replayDir(root, Dir{Path: v.path, Dialect: v.dialect, Found: d.Found})
+			if err != nil {
+				return nil, err
+			}
+			mergeInto(cat, part)
+		}
 	}
 	return cat, nil
 }

@@ -131,3 +131,19 @@ func TestLoadTwins(t *testing.T) {
 		t.Errorf("generic twins: keys = %s", got)
 	}
 }
+
+func TestLoadDialectSubdirectories(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"store/migration/postgres/LATEST.sql": "CREATE TABLE t (a int UNIQUE);",
+		"store/migration/mysql/LATEST.sql":    "CREATE TABLE t (b int, UNIQUE KEY ub (b));",
+	})
+	for d, want := range map[sqlscan.Dialect]string{pg: "t_a_key(a)", my: "ub(b)", generic: "t_a_key(a) | ub(b)"} {
+		cat, err := Load(root, []Dir{{Path: "store/migration", Dialect: d}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(keySet(cat, "t"), " | "); got != want {
+			t.Errorf("%s: keys = %s, want %s", d, got, want)
+		}
+	}
+}
