@@ -29,21 +29,50 @@ func (c *checker) entTables(e *entEntity) []*schema.Table {
 	return out
 }
 
-// entMigrateCatalog reads the migrate package of a generated client: the
-// imported package whose Tables variable is a []*schema.Table of ent's
-// SQL dialect. Its source is read from the directory of that variable's
-// declaration, once per process.
+// entMigrateCatalog reads the migrate package of a generated client,
+// from the directory of its source, once per process. The package is the
+// client's import that declares Tables, a []*schema.Table of ent's SQL
+// dialect, or (when only the client's export data is at hand, which holds
+// the declarations the client refers to) a type whose Create method takes
+// ...schema.MigrateOption: the Schema the client's Schema field holds.
 func entMigrateCatalog(fset *token.FileSet, clientPkg *types.Package) *schema.Catalog {
 	for _, p := range clientPkg.Imports() {
-		v, ok := p.Scope().Lookup("Tables").(*types.Var)
-		if !ok || !isEntTableSlice(v.Type()) {
+		obj := entMigrateObject(p)
+		if obj == nil {
 			continue
 		}
-		filename := fset.Position(v.Pos()).Filename
+		filename := fset.Position(obj.Pos()).Filename
 		if filename == "" {
 			return nil
 		}
 		return entDirs.catalog(filepath.Dir(filename), schema.ParseEntMigrate)
+	}
+	return nil
+}
+
+// entMigrateObject returns the object that marks p as a generated migrate
+// package, or nil.
+func entMigrateObject(p *types.Package) types.Object {
+	if v, ok := p.Scope().Lookup("Tables").(*types.Var); ok && isEntTableSlice(v.Type()) {
+		return v
+	}
+	for _, name := range p.Scope().Names() {
+		tn, ok := p.Scope().Lookup(name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		n, ok := tn.Type().(*types.Named)
+		if !ok {
+			continue
+		}
+		create := methodOf(n, "Create")
+		if create == nil || !create.Signature().Variadic() {
+			continue
+		}
+		params := create.Signature().Params()
+		if opt := namedOfSliceElem(params.At(params.Len() - 1).Type()); opt != nil && isNamed(opt, entSQLSchemaPath, "MigrateOption") {
+			return tn
+		}
 	}
 	return nil
 }
