@@ -1,0 +1,237 @@
+//go:build integration
+
+package integration_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// A golangci-lint v2.15.0 with the plugin compiled in, built the way
+// `golangci-lint custom` builds one but from the module proxy alone:
+// testdata/custom-gcl holds golangci-lint's main, a blank import of the
+// plugin and a replace directive pointing at this checkout. The first
+// build takes minutes; later ones reuse the Go build cache.
+
+var (
+	gclOnce sync.Once
+	gclPath string
+	gclErr  error
+	gclSkip bool // the module proxy could not be reached
+)
+
+func customGCL(t *testing.T) string {
+	t.Helper()
+	gclOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "custom-gcl")
+		if err != nil {
+			gclErr = err
+			return
+		}
+		copyDir(t, filepath.Join("testdata", "custom-gcl"), dir)
+		steps := [][]string{
+			{"go", "mod", "edit", "-replace=github.com/getorcreatelint/getorcreatelint=" + repoRoot(t)},
+			{"go", "mod", "tidy"},
+			// Flags fixed so that every run hits the same cache entries.
+			{"go", "build", "-trimpath", "-o", filepath.Join(dir, "custom-gcl"), "."},
+		}
+		for i, step := range steps {
+			start := time.Now()
+			cmd := exec.Command(step[0], step[1:]...)
+			cmd.Dir = dir
+			out, err := cmd.CombinedOutput()
+			t.Logf("%s: %s", strings.Join(step, " "), time.Since(start).Round(time.Second))
+			if err != nil {
+				gclErr = fmt.Errorf("%s: %v\n%s", strings.Join(step, " "), err, out)
+				gclSkip = i == 1 // tidy fetches modules: offline, not broken
+				return
+			}
+		}
+		gclPath = filepath.Join(dir, "custom-gcl")
+	})
+	if gclErr != nil {
+		if gclSkip {
+			unavailable(t, "building golangci-lint with the plugin: %v", gclErr)
+		}
+		t.Fatalf("building golangci-lint with the plugin: %v", gclErr)
+	}
+	return gclPath
+}
+
+// lintModule copies the example module into a temporary directory with
+// config as its .golangci.yml, lets edit change it, and runs the custom
+// golangci-lint there. It returns the findings as "file:line:col: message"
+// lines (related locations as "file:line:col: \tmessage", as the
+// standalone tool prints them) and the exit code.
+func lintModule(t *testing.T, config string, edit func(dir string)) ([]string, result) {
+	t.Helper()
+	gcl := customGCL(t)
+	dir := t.TempDir()
+	copyDir(t, exampleDir(t), dir)
+	if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(config), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if edit != nil {
+		edit(dir)
+	}
+	report := filepath.Join(t.TempDir(), "report.json")
+	r := run(t, dir, []string{"GOLANGCI_LINT_CACHE=" + t.TempDir()}, gcl, "run",
+		"--output.json.path="+report, "--output.text.path=stderr", "./...")
+	data, err := os.ReadFile(report)
+	if err != nil {
+		return nil, r // no report: the run failed before linting
+	}
+	var out struct {
+		Issues []struct {
+			FromLinter string
+			Text       string
+			Pos        struct {
+				Filename     string
+				Line, Column int
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &out); err != nil {
+		t.Fatalf("golangci-lint JSON report: %v\n%s", err, data)
+	}
+	var lines []string
+	for _, is := range out.Issues {
+		if is.FromLinter != "getorcreatelint" {
+			t.Errorf("issue from linter %s: %s", is.FromLinter, is.Text)
+			continue
+		}
+		text := is.Text
+		if rel, ok := strings.CutPrefix(text, "getorcreatelint(related information): "); ok {
+			text = "\t" + rel
+		}
+		lines = append(lines, fmt.Sprintf("%s:%d:%d: %s", is.Pos.Filename, is.Pos.Line, is.Pos.Column, text))
+	}
+	sort.Strings(lines)
+	return lines, r
+}
+
+func exampleConfig(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repoRoot(t), ".golangci.example.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// allExpected is example/expected.txt, related lines included.
+func allExpected(t *testing.T) []string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(exampleDir(t), "expected.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	sort.Strings(lines)
+	return lines
+}
+
+func TestGolangciLintPlugin(t *testing.T) {
+	got, r := lintModule(t, exampleConfig(t), nil)
+	if r.code != 1 {
+		t.Fatalf("exit code %d, want 1 (issues found); stderr:\n%s", r.code, r.stderr)
+	}
+	if want := allExpected(t); !reflect.DeepEqual(got, want) {
+		t.Errorf("golangci-lint findings differ from example/expected.txt:\n--- got\n%s\n--- want\n%s\nstderr:\n%s",
+			strings.Join(got, "\n"), strings.Join(want, "\n"), r.stderr)
+	}
+}
+
+func TestGolangciLintNolint(t *testing.T) {
+	first := expectedFindings(t)[0] // store/store.go:19:61: FirstOrCreate on tags ...
+	m := regexp.MustCompile(`^([^:]+):(\d+):`).FindStringSubmatch(first)
+	if m == nil {
+		t.Fatalf("cannot parse %q", first)
+	}
+	var line int
+	fmt.Sscan(m[2], &line)
+	got, r := lintModule(t, exampleConfig(t), func(dir string) {
+		name := filepath.Join(dir, m[1])
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(data), "\n")
+		lines[line-1] += " //nolint:getorcreatelint // tags are created by the seed job only"
+		if err := os.WriteFile(name, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	})
+	var want []string
+	for _, l := range allExpected(t) {
+		if l != first {
+			want = append(want, l)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("with //nolint:getorcreatelint on %s:%d:\n--- got\n%s\n--- want\n%s\nstderr:\n%s",
+			m[1], line, strings.Join(got, "\n"), strings.Join(want, "\n"), r.stderr)
+	}
+}
+
+// Settings go through the same option parsing as the flags.
+func TestGolangciLintSettings(t *testing.T) {
+	config := exampleConfig(t)
+	const strict = "          strict: false\n"
+	if !strings.Contains(config, strict) {
+		t.Fatalf(".golangci.example.yml has no %q line to vary", strict)
+	}
+
+	got, r := lintModule(t, strings.Replace(config, strict, "          categories: [directive]\n", 1), nil)
+	if r.code != 0 || len(got) != 0 {
+		t.Errorf("categories: [directive]: exit code %d, findings:\n%s\nstderr:\n%s", r.code, strings.Join(got, "\n"), r.stderr)
+	}
+
+	_, r = lintModule(t, strings.Replace(config, strict, "          strictt: true\n", 1), nil)
+	if r.code == 0 || r.code == 1 || !strings.Contains(r.stderr, `unknown option "strictt"`) {
+		t.Errorf("unknown key: exit code %d, stderr:\n%s", r.code, r.stderr)
+	}
+
+	_, r = lintModule(t, strings.Replace(config, strict, "          dsn: postgres://localhost/shop\n", 1), nil)
+	if r.code == 0 || r.code == 1 || !strings.Contains(r.stderr, "dsn: reading a live database needs the getorcreatelint binary") {
+		t.Errorf("dsn: exit code %d, stderr:\n%s", r.code, r.stderr)
+	}
+}
+
+// .custom-gcl.example.yml names what the test build uses: the same
+// golangci-lint release and the plugin's import path.
+func TestCustomGCLExampleMatchesTheTestBuild(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot(t), ".custom-gcl.example.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	example := string(data)
+	gomod, err := os.ReadFile(filepath.Join("testdata", "custom-gcl", "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plugins, err := os.ReadFile(filepath.Join("testdata", "custom-gcl", "plugins.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	version := regexp.MustCompile(`golangci-lint/v2 (v\S+)`).FindStringSubmatch(string(gomod))
+	imp := regexp.MustCompile(`_ "(\S+)"`).FindStringSubmatch(string(plugins))
+	if version == nil || imp == nil {
+		t.Fatal("testdata/custom-gcl has no golangci-lint requirement or plugin import")
+	}
+	for _, want := range []string{"version: " + version[1] + "\n", "import: " + imp[1] + "\n"} {
+		if !strings.Contains(example, want) {
+			t.Errorf(".custom-gcl.example.yml lacks %q", want)
+		}
+	}
+}
