@@ -214,11 +214,16 @@ func (c *Catalog) Names() []string {
 	return names
 }
 
+// identQuotes strips identifier quotes. It is built once: a Replacer
+// builds its lookup table on first use, and TableKey runs for every
+// comparison of two tables.
+var identQuotes = strings.NewReplacer(`"`, "", "`", "", "[", "", "]", "")
+
 // TableKey normalises a table name for matching: unquoted, lower case, and
 // without the default schemas public and main.
 func TableKey(name string) string {
 	name = strings.ToLower(strings.TrimSpace(name))
-	name = strings.NewReplacer(`"`, "", "`", "", "[", "", "]", "").Replace(name)
+	name = identQuotes.Replace(name)
 	for _, def := range []string{"public.", "main."} {
 		name = strings.TrimPrefix(name, def)
 	}
