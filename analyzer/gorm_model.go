@@ -169,10 +169,10 @@ func hasMethod(t types.Type, name string, ok func(*types.Signature) bool) bool {
 	if _, isPtr := types.Unalias(t).(*types.Pointer); !isPtr {
 		t = types.NewPointer(t)
 	}
-	sel := types.NewMethodSet(t).Lookup(nil, name)
-	if sel == nil {
-		return false
-	}
-	fn, isFn := sel.Obj().(*types.Func)
+	// LookupFieldOrMethod finds what NewMethodSet(t).Lookup would without
+	// building the whole method set (time.Time alone has dozens of
+	// methods, and every field of every model is asked).
+	obj, _, _ := types.LookupFieldOrMethod(t, false, nil, name)
+	fn, isFn := obj.(*types.Func)
 	return isFn && ok(fn.Signature())
 }
