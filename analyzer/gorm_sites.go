@@ -42,8 +42,11 @@ func (g *gormCall) value() ast.Expr {
 }
 
 // gormCalls finds the lookups and inserts on *gorm.DB in the function.
-// Chains and models are resolved only when the function has a lookup, so a
-// function that merely inserts costs one walk of its syntax.
+// Chains and models are resolved only when the function can hold a
+// get-or-create (a FirstOrCreate, or a lookup and an insert), so a
+// function that merely reads or merely inserts costs one walk of its
+// syntax and reads no file (a model's TableName in another package is
+// read from source).
 func (fc *funcCtx) gormCalls() (lookups, creates []*gormCall) {
 	info := fc.c.pass.TypesInfo
 	type raw struct {
@@ -52,7 +55,7 @@ func (fc *funcCtx) gormCalls() (lookups, creates []*gormCall) {
 		role gormRole
 	}
 	var calls []raw
-	hasLookup := false
+	hasLookup, hasCreate, hasFirstOrCreate := false, false, false
 	ast.Inspect(fc.root, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
@@ -63,13 +66,15 @@ func (fc *funcCtx) gormCalls() (lookups, creates []*gormCall) {
 		case !ok:
 		case role == gormLookup || role == gormFirstOrInit || role == gormFirstOrCreate:
 			hasLookup = true
+			hasFirstOrCreate = hasFirstOrCreate || role == gormFirstOrCreate
 			calls = append(calls, raw{call, name, role})
 		case role == gormCreate:
+			hasCreate = true
 			calls = append(calls, raw{call, name, role})
 		}
 		return true
 	})
-	if !hasLookup {
+	if !hasFirstOrCreate && !(hasLookup && hasCreate) {
 		return nil, nil
 	}
 	for _, r := range calls {
