@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the database servers the tests start for themselves
-# (internal/testdb): Debian's PostgreSQL server binaries and MariaDB.
+# (internal/testdb): Debian's PostgreSQL server binaries and MariaDB; and
+# Debian's pre-commit, which the integration tests run on the hooks.
 # Idempotent: installs only what is missing. The packages' own services are
 # not used; each test binary runs a throwaway server on a temporary
 # directory and stops it.
@@ -13,8 +14,11 @@ fi
 if ! command -v mariadbd >/dev/null && [ ! -x /usr/sbin/mariadbd ]; then
 	need+=(mariadb-server)
 fi
+if ! command -v pre-commit >/dev/null; then
+	need+=(pre-commit)
+fi
 if [ ${#need[@]} -eq 0 ]; then
-	echo "install-services: PostgreSQL and MariaDB server binaries present"
+	echo "install-services: PostgreSQL and MariaDB server binaries and pre-commit present"
 	exit 0
 fi
 

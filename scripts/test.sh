@@ -14,3 +14,9 @@ go vet ./...
 
 echo "== go test ./..."
 go test -count=1 ./...
+
+# Integrations (a nested module, see integration/doc.go): SARIF schema, go
+# vet flags, and with the tag a golangci-lint build with the plugin (minutes
+# the first time, then cached) and the pre-commit hooks.
+echo "== go test -tags integration ./... in integration"
+(cd integration && go vet -tags integration ./... && go test -count=1 -tags integration -timeout 30m ./...)
