@@ -26,6 +26,11 @@ func (c *checker) entTables(e *entEntity) []*schema.Table {
 			out = append(out, t)
 		}
 	}
+	if cat := entSchemaCatalog(c.pass.Fset, e); cat != nil {
+		if t := cat.Table(e.name); t != nil {
+			out = append(out, t)
+		}
+	}
 	return out
 }
 
