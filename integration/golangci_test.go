@@ -10,7 +10,9 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -33,7 +35,7 @@ var (
 func customGCL(t *testing.T) string {
 	t.Helper()
 	gclOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "custom-gcl")
+		dir, err := sharedTempDir("custom-gcl")
 		if err != nil {
 			gclErr = err
 			return
@@ -152,35 +154,99 @@ func TestGolangciLintPlugin(t *testing.T) {
 	}
 }
 
-func TestGolangciLintNolint(t *testing.T) {
-	first := expectedFindings(t)[0] // store/store.go:19:61: FirstOrCreate on tags ...
-	m := regexp.MustCompile(`^([^:]+):(\d+):`).FindStringSubmatch(first)
+// findingAt splits "file:line:col: message" into its file and line.
+func findingAt(t *testing.T, finding string) (string, int) {
+	t.Helper()
+	m := regexp.MustCompile(`^([^:]+):(\d+):`).FindStringSubmatch(finding)
 	if m == nil {
-		t.Fatalf("cannot parse %q", first)
+		t.Fatalf("cannot parse %q", finding)
 	}
-	var line int
-	fmt.Sscan(m[2], &line)
-	got, r := lintModule(t, exampleConfig(t), func(dir string) {
-		name := filepath.Join(dir, m[1])
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.Split(string(data), "\n")
-		lines[line-1] += " //nolint:getorcreatelint // tags are created by the seed job only"
-		if err := os.WriteFile(name, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	})
-	var want []string
-	for _, l := range allExpected(t) {
-		if l != first {
-			want = append(want, l)
+	line, _ := strconv.Atoi(m[2])
+	return m[1], line
+}
+
+// editLine replaces line n (1-based) of file in dir by what change makes of it.
+func editLine(t *testing.T, dir, file string, n int, change func(string) string) {
+	t.Helper()
+	name := filepath.Join(dir, file)
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	lines[n-1] = change(lines[n-1])
+	if err := os.WriteFile(name, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func without(lines []string, drop ...string) []string {
+	var out []string
+	for _, l := range lines {
+		if !slices.Contains(drop, l) {
+			out = append(out, l)
 		}
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("with //nolint:getorcreatelint on %s:%d:\n--- got\n%s\n--- want\n%s\nstderr:\n%s",
-			m[1], line, strings.Join(got, "\n"), strings.Join(want, "\n"), r.stderr)
+	return out
+}
+
+func TestGolangciLintNolint(t *testing.T) {
+	all := allExpected(t)
+	// A finding without a related location: the FirstOrCreate on tags.
+	plain := expectedFindings(t)[0]
+	plainFile, plainLine := findingAt(t, plain)
+	if !strings.Contains(plain, "FirstOrCreate on tags") {
+		t.Fatalf("example/expected.txt changed: first finding %q", plain)
+	}
+	// A finding with one: the First then Create in Join, whose related
+	// location is the insert, reported by golangci-lint as an issue of its
+	// own.
+	var joined, insert string
+	for i, l := range all {
+		if strings.Contains(l, "on memberships") && i+1 < len(all) && strings.Contains(all[i+1], ": \t") {
+			joined, insert = l, all[i+1]
+		}
+	}
+	if joined == "" {
+		t.Fatalf("example/expected.txt changed: no finding on memberships with a related location")
+	}
+	joinedFile, _ := findingAt(t, joined)
+
+	for _, tc := range []struct {
+		name string
+		edit func(dir string)
+		want []string
+	}{
+		{"nolint on the reported line", func(dir string) {
+			editLine(t, dir, plainFile, plainLine, func(l string) string {
+				return l + " //nolint:getorcreatelint // tags are created by the seed job only"
+			})
+		}, without(all, plain)},
+		{"nolint above the function covers the insert too", func(dir string) {
+			src, err := os.ReadFile(filepath.Join(dir, joinedFile))
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(string(src), "\n")
+			i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "func (s *Store) Join(") })
+			if i < 1 || !strings.HasPrefix(lines[i-1], "//") {
+				t.Fatalf("example changed: no commented func (s *Store) Join in %s", joinedFile)
+			}
+			// Replace the doc comment's last line, so that no line moves.
+			editLine(t, dir, joinedFile, i, func(string) string { return "//nolint:getorcreatelint // one team per user" })
+		}, without(all, joined, insert)},
+		{"getorcreatelint:ignore works in golangci-lint", func(dir string) {
+			editLine(t, dir, plainFile, plainLine, func(l string) string {
+				return l + " //getorcreatelint:ignore tags are created by the seed job only"
+			})
+		}, without(all, plain)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, r := lintModule(t, exampleConfig(t), tc.edit)
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("--- got\n%s\n--- want\n%s\nstderr:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"), r.stderr)
+			}
+		})
 	}
 }
 

@@ -26,6 +26,27 @@ func repoRoot(t *testing.T) string {
 // findings.
 func exampleDir(t *testing.T) string { return filepath.Join(repoRoot(t), "example") }
 
+// tempDirs are removed when the tests end; they hold binaries shared by
+// several tests, which t.TempDir would remove after the first.
+var tempDirs []string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, d := range tempDirs {
+		os.RemoveAll(d)
+	}
+	os.Exit(code)
+}
+
+// sharedTempDir makes a directory that lives until the tests end.
+func sharedTempDir(pattern string) (string, error) {
+	dir, err := os.MkdirTemp("", pattern)
+	if err == nil {
+		tempDirs = append(tempDirs, dir)
+	}
+	return dir, err
+}
+
 var (
 	toolOnce sync.Once
 	toolPath string
@@ -36,7 +57,7 @@ var (
 func tool(t *testing.T) string {
 	t.Helper()
 	toolOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "getorcreatelint-integration")
+		dir, err := sharedTempDir("getorcreatelint-integration")
 		if err != nil {
 			toolErr = err
 			return
