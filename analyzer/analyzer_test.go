@@ -66,3 +66,15 @@ func TestSuggestedFixes(t *testing.T) {
 	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "fixes")
 }
+
+func TestTableChangedInDoBlock(t *testing.T) {
+	t.Parallel()
+	dir, err := filepath.Abs(filepath.Join("testdata", "migrations", "doblock"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := analyzer.Options{Migrations: []string{dir}, Dialect: "postgres"}
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "uncertain")
+	opts.Strict = true
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "uncertainstrict")
+}

@@ -57,6 +57,9 @@ func (c *checker) explain() *Result {
 			return true
 		})
 	}
+	if len(c.pass.Files) == 0 {
+		return r // unsafe and file-less packages: nothing to explain
+	}
 	if s := c.sources(); s != nil {
 		r.Root, r.Dirs, r.Catalogs = s.root, s.dirs, s.catalogs
 	}

@@ -206,6 +206,7 @@ func Merge(name string, tables ...*Table) *Table {
 		if t == nil {
 			continue
 		}
+		out.Uncertain = out.Uncertain || t.Uncertain
 		for _, k := range t.Keys {
 			out.AddKey(k)
 		}

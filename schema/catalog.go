@@ -131,6 +131,9 @@ type Table struct {
 	Keys    []*Key
 	Columns map[string]*Column // may be empty when the source knows no columns
 	Source  Source
+	// Uncertain is set when SQL the reader could not follow (DDL inside a
+	// PostgreSQL DO block) changed the table: its keys may differ.
+	Uncertain bool
 }
 
 // NewTable returns an empty table named name (normalised by TableKey).

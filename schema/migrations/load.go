@@ -229,13 +229,14 @@ func mergeInto(dst, src *schema.Catalog) {
 		old := dst.Tables[name]
 		if old == nil {
 			cp := &schema.Table{Name: t.Name, Keys: append([]*schema.Key(nil), t.Keys...),
-				Columns: make(map[string]*schema.Column, len(t.Columns)), Source: t.Source}
+				Columns: make(map[string]*schema.Column, len(t.Columns)), Source: t.Source, Uncertain: t.Uncertain}
 			for n, c := range t.Columns {
 				cp.Columns[n] = c
 			}
 			dst.Tables[name] = cp
 			continue
 		}
+		old.Uncertain = old.Uncertain || t.Uncertain
 		for _, k := range t.Keys {
 			old.AddKey(k)
 		}

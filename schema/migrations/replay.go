@@ -107,6 +107,7 @@ func (r *Replayer) table(tk string) *schema.Table {
 	}
 	if r.inDo && !r.doTouched[tk] {
 		r.doTouched[tk] = true
+		t.Uncertain = true
 		for _, k := range t.Keys {
 			k.Uncertain = true
 		}
