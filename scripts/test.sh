@@ -18,3 +18,9 @@ go test -count=1 ./...
 
 echo "== migrations cross-checked against real SQL parsers (test-only module)"
 (cd schema/migrations/internal/oracle && go test -count=1 ./...)
+
+# Integrations (a nested module, see integration/doc.go): SARIF schema, go
+# vet flags, and with the tag a golangci-lint build with the plugin (minutes
+# the first time, then cached) and the pre-commit hooks.
+echo "== go test -tags integration ./... in integration"
+(cd integration && go vet -tags integration ./... && go test -count=1 -tags integration -timeout 30m ./...)
