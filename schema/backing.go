@@ -206,15 +206,7 @@ func Merge(name string, tables ...*Table) *Table {
 		if t == nil {
 			continue
 		}
-		out.Uncertain = out.Uncertain || t.Uncertain
-		for _, k := range t.Keys {
-			out.AddKey(k)
-		}
-		for n, c := range t.Columns {
-			if old, ok := out.Columns[n]; !ok || (c.NotNull && !old.NotNull) {
-				out.Columns[n] = c
-			}
-		}
+		out.MergeFrom(t)
 	}
 	return out
 }

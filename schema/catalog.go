@@ -152,6 +152,20 @@ func (t *Table) AddKey(k *Key) {
 	t.Keys = append(t.Keys, k)
 }
 
+// MergeFrom adds src's keys (unless identical to one t has) and columns
+// (a NOT NULL declaration wins) to t; src's uncertainty carries over.
+func (t *Table) MergeFrom(src *Table) {
+	t.Uncertain = t.Uncertain || src.Uncertain
+	for _, k := range src.Keys {
+		t.AddKey(k)
+	}
+	for n, c := range src.Columns {
+		if old, ok := t.Columns[n]; !ok || (c.NotNull && !old.NotNull) {
+			t.Columns[n] = c
+		}
+	}
+}
+
 func sameKey(a, b *Key) bool {
 	if len(a.Parts) != len(b.Parts) || a.Where != b.Where || a.NullsNotDistinct != b.NullsNotDistinct {
 		return false

@@ -236,15 +236,7 @@ func mergeInto(dst, src *schema.Catalog) {
 			dst.Tables[name] = cp
 			continue
 		}
-		old.Uncertain = old.Uncertain || t.Uncertain
-		for _, k := range t.Keys {
-			old.AddKey(k)
-		}
-		for n, c := range t.Columns {
-			if oc, ok := old.Columns[n]; !ok || (c.NotNull && !oc.NotNull) {
-				old.Columns[n] = c
-			}
-		}
+		old.MergeFrom(t)
 	}
 	dst.Warnings = append(dst.Warnings, src.Warnings...)
 }

@@ -264,25 +264,16 @@ func Deterministic(toks []Token) bool {
 // SplitTopLevel splits toks at every top-level (unparenthesised) occurrence
 // of the keyword sep.
 func SplitTopLevel(toks []Token, sep string) [][]Token {
-	var parts [][]Token
-	depth, start := 0, 0
-	for i, t := range toks {
-		switch {
-		case t.IsPunct("(") || t.IsPunct("["):
-			depth++
-		case t.IsPunct(")") || t.IsPunct("]"):
-			depth--
-		case depth == 0 && t.Is(sep):
-			parts = append(parts, toks[start:i])
-			start = i + 1
-		}
-	}
-	return append(parts, toks[start:])
+	return splitTopLevel(toks, func(t Token) bool { return t.Is(sep) })
 }
 
 // SplitTopLevelPunct splits toks at every top-level occurrence of the
 // punctuation p, such as the commas of a column list.
 func SplitTopLevelPunct(toks []Token, p string) [][]Token {
+	return splitTopLevel(toks, func(t Token) bool { return t.IsPunct(p) })
+}
+
+func splitTopLevel(toks []Token, isSep func(Token) bool) [][]Token {
 	var parts [][]Token
 	depth, start := 0, 0
 	for i, t := range toks {
@@ -291,7 +282,7 @@ func SplitTopLevelPunct(toks []Token, p string) [][]Token {
 			depth++
 		case t.IsPunct(")") || t.IsPunct("]"):
 			depth--
-		case depth == 0 && t.IsPunct(p):
+		case depth == 0 && isSep(t):
 			parts = append(parts, toks[start:i])
 			start = i + 1
 		}
