@@ -46,12 +46,14 @@ var entLookupMethods = map[string]entLookupMethod{
 	"FirstID":  {entZeroOnMiss, true},
 	"Exist":    {entExists, false},
 	"Count":    {entCountOf, false},
-	"OnlyX":    {entNilOnMiss, false}, // panics on a miss; a nil check means the same
-	"FirstX":   {entNilOnMiss, false}, // returns nil on a miss
-	"OnlyIDX":  {entZeroOnMiss, false},
+	"FirstX":   {entNilOnMiss, false},  // returns nil on a miss
 	"FirstIDX": {entZeroOnMiss, false}, // returns the zero ID on a miss
-	"ExistX":   {entExists, false},
-	"CountX":   {entCountOf, false},
+	// OnlyX and OnlyIDX panic on a miss; code that still tests their
+	// result for nil or zero before inserting means a get-or-create.
+	"OnlyX":   {entNilOnMiss, false},
+	"OnlyIDX": {entZeroOnMiss, false},
+	"ExistX":  {entExists, false},
+	"CountX":  {entCountOf, false},
 }
 
 // entInsertMethods run an XCreate or XCreateBulk builder. The upsert
