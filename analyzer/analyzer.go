@@ -94,6 +94,7 @@ func (fc *funcCtx) check() {
 		fc.c.check(fc.resolveGorm(s))
 	}
 	fc.checkEnt()
+	fc.checkSQL()
 }
 
 func (c *checker) directives() *directiveSet { return c.dirs }

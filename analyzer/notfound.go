@@ -64,6 +64,7 @@ const (
 	missNil               // nil: a row pointer
 	missZero              // zero: a count, an ID
 	missFalse             // false: an existence test
+	missErr               // the lookup's error itself: Scan, sqlx Get
 )
 
 // isLookup reports whether e is the lookup call itself.
@@ -74,6 +75,9 @@ func (fc *funcCtx) isErr(h *lookupHandle, e ast.Expr) bool {
 	e = ast.Unparen(e)
 	if obj := objectOf(fc.c.pass.TypesInfo, e); obj != nil {
 		return h.errs[obj]
+	}
+	if h.isLookup(e) && h.callMiss == missErr {
+		return true
 	}
 	return fc.isResultField(h, e, "Error")
 }
@@ -182,6 +186,9 @@ func (fc *funcCtx) cond(h *lookupHandle, e ast.Expr) (onTrue, onFalse outcome, o
 			return fc.compare(h, x.X, x.Y, x.Op)
 		}
 	case *ast.CallExpr:
+		if t, f, ok := fc.rowsNext(h, x); ok {
+			return t, f, true
+		}
 		fn := calleeFunc(info, x)
 		if !h.errOnMiss {
 			break

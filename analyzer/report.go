@@ -80,6 +80,8 @@ func (c *checker) fixText(f finding) string {
 		if fix := entFix(f, terms); fix != "" {
 			return fix
 		}
+	case f.orm == ormSQL:
+		return "add a unique index in a migration: " + spec.ddl() + c.sqlAtomicInsert(f, spec)
 	}
 	if f.migrated || f.orm == ormSQL {
 		return "add a unique index in a migration: " + spec.ddl()
