@@ -16,7 +16,8 @@ import (
 // get-or-create one statement. It suggests Ignore(), not DoNothing():
 // DoNothing().ID(ctx) fails on PostgreSQL when the row exists, because
 // RETURNING yields no row (ent issue 1821). It returns "" when a lookup
-// column is not a field or edge of the entity.
+// column is not a field or edge of the entity, or may be NULL (the key
+// then needs NULLS NOT DISTINCT, which the schema cannot say).
 func entFix(f finding, terms []schema.Term) string {
 	e := f.ent
 	if e == nil || e.pkg == nil || len(terms) == 0 {
@@ -24,7 +25,7 @@ func entFix(f finding, terms []schema.Term) string {
 	}
 	var fieldNames, edgeNames, consts []string
 	for _, t := range terms {
-		if t.Expr != "" {
+		if t.Expr != "" || t.IsNull || t.MayBeNull {
 			return ""
 		}
 		c, ok := e.column(t.Column)

@@ -95,7 +95,7 @@ func nopeOptionalUnique(ctx context.Context, client *ent.Client, nick string) {
 
 // Looking for the users without a nickname: the unique key allows many.
 func optionalIsNil(ctx context.Context, client *ent.Client) {
-	if !client.User.Query().Where(user.NicknameIsNil()).ExistX(ctx) { // want `looks up \(nickname IS NULL\) but no unique constraint covers it \(unique constraint \(nickname\) does not help: the lookup requires nickname IS NULL and NULLs never conflict\)`
+	if !client.User.Query().Where(user.NicknameIsNil()).ExistX(ctx) { // want `looks up \(nickname IS NULL\) but no unique constraint covers it \(unique constraint \(nickname\) does not help: the lookup requires nickname IS NULL and NULLs never conflict\); concurrent calls can insert duplicates: add a unique index on users\(nickname\) NULLS NOT DISTINCT`
 		client.User.Create().ExecX(ctx)
 	}
 }
