@@ -190,7 +190,7 @@ func (d *dialectFlag) Set(s string) error {
 }
 
 // Categories lists every diagnostic category, for validation and docs.
-var Categories = []string{CategoryGetOrCreate, CategoryUnknownLookup, CategoryDirective}
+var Categories = []string{CategoryGetOrCreate, CategoryUnknownLookup, CategoryDirective, CategoryUpsertTarget, CategoryUpsertNoKey}
 
 type categoriesFlag []string
 

@@ -15,6 +15,17 @@ const (
 	CategoryGetOrCreate   = "get-or-create"  // lookup no unique key backs
 	CategoryUnknownLookup = "unknown-lookup" // -strict: lookup could not be resolved
 	CategoryDirective     = "directive"      // malformed //getorcreatelint:ignore
+	// CategoryUpsertTarget: an INSERT ... ON CONFLICT (cols) (raw SQL or
+	// GORM's clause.OnConflict) whose target no unique key matches exactly,
+	// or a PostgreSQL ON CONFLICT DO UPDATE without a target: PostgreSQL and
+	// SQLite reject the statement at run time.
+	CategoryUpsertTarget = "upsert-target"
+	// CategoryUpsertNoKey: an upsert that relies on a conflict (DO NOTHING
+	// without a target, INSERT IGNORE, INSERT OR IGNORE, REPLACE, ON
+	// DUPLICATE KEY UPDATE, GORM's OnConflict) on a table with no unique key
+	// but a primary key the INSERT does not set, or whose target is such a
+	// key: it never conflicts, so it inserts duplicates.
+	CategoryUpsertNoKey = "upsert-no-key"
 )
 
 func (c *checker) reportUnknown(f finding, reason string) {

@@ -10,9 +10,14 @@ import (
 )
 
 // checkSQL reports the function's hand-written SQL (database/sql, sqlx,
-// pgx): get-then-insert sites whose lookup no unique key backs.
+// pgx): get-then-insert sites whose lookup no unique key backs, and
+// upserts whose conflict handling no unique key supports. GORM's
+// clause.OnConflict upserts are checked here too: they are the same SQL.
 func (fc *funcCtx) checkSQL() {
-	fc.checkSQLGetOrCreate(fc.sqlCalls())
+	calls := fc.sqlCalls()
+	fc.checkSQLGetOrCreate(calls)
+	fc.checkSQLUpserts(calls)
+	fc.checkGormUpserts()
 }
 
 // checkSQLGetOrCreate finds lookups followed, where they found nothing,

@@ -24,11 +24,13 @@ func sqlOptions(t *testing.T, dialect string) analyzer.Options {
 func TestSQLPostgres(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(sqlOptions(t, "postgres")),
-		"sqlstd",    // database/sql: each lookup API and not-found shape
-		"sqlxapp",   // sqlx
-		"pgxapp",    // pgx and pgxpool
-		"sqlconsts", // queries in constants
-		"sqlshapes", // unreadable queries and unknown tables: silent
+		"sqlstd",     // database/sql: each lookup API and not-found shape
+		"sqlxapp",    // sqlx
+		"pgxapp",     // pgx and pgxpool
+		"sqlconsts",  // queries in constants
+		"sqlshapes",  // unreadable queries and unknown tables: silent
+		"sqlupsert",  // ON CONFLICT targets and conflict-less upserts
+		"gormupsert", // GORM clause.OnConflict
 	)
 }
 
@@ -37,4 +39,14 @@ func TestSQLStrict(t *testing.T) {
 	opts := sqlOptions(t, "postgres")
 	opts.Strict = true
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "sqlstrict")
+}
+
+func TestSQLMySQL(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(sqlOptions(t, "mysql")), "sqlmysql", "gormupsertmysql")
+}
+
+func TestSQLSQLite(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(sqlOptions(t, "sqlite")), "sqlsqlite")
 }

@@ -7,6 +7,8 @@ type Expression interface{}
 type Column struct {
 	Table string
 	Name  string
+	Alias string
+	Raw   bool
 }
 
 type Eq struct {
@@ -25,7 +27,24 @@ type Locking struct {
 }
 
 type OnConflict struct {
-	Columns   []Column
-	DoNothing bool
-	UpdateAll bool
+	Columns      []Column
+	Where        Where
+	TargetWhere  Where
+	OnConstraint string
+	DoNothing    bool
+	DoUpdates    Set
+	UpdateAll    bool
 }
+
+type Where struct {
+	Exprs []Expression
+}
+
+type Set []Assignment
+
+type Assignment struct {
+	Column Column
+	Value  interface{}
+}
+
+func AssignmentColumns(values []string) Set { return nil }

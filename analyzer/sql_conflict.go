@@ -1,0 +1,268 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"sort"
+	"strings"
+
+	"github.com/getorcreatelint/getorcreatelint/schema"
+	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
+)
+
+// upsertSite is an INSERT that resolves conflicts with a unique key, in
+// terms common to raw SQL and GORM's clause.OnConflict.
+type upsertSite struct {
+	node  ast.Node // where to report: the call
+	stmt  ast.Node // the statement holding it, for ignore directives
+	call  string   // the call, "ExecContext", "Create"
+	what  string   // the conflict handling as written, "ON CONFLICT DO NOTHING"
+	table string
+
+	upsert    sqlscan.Upsert
+	conflicts []sqlscan.Conflict
+	// targetWhereUnread is set when a target's WHERE could not be read
+	// (GORM's TargetWhere): then any key on the target's columns counts.
+	targetWhereUnread bool
+	// setsPK reports whether the INSERT sets every column of pk; known is
+	// false when that cannot be told.
+	setsPK func(pk []string) (set, known bool)
+	// inserted lists the columns the INSERT sets, for the fix; nil if unknown.
+	inserted []string
+
+	dialect sqlscan.Dialect    // the database the SQL runs on; Generic when unknown
+	gorm    *schema.GORMSchema // the model's tag keys, for GORM
+	orm     ormKind
+}
+
+// checkUpsert reports an upsert whose conflict target no unique key
+// matches (PostgreSQL and SQLite reject it), and one that relies on a
+// conflict the table cannot raise. Tables no schema source describes are
+// not checked.
+func (c *checker) checkUpsert(u upsertSite) {
+	f := finding{node: u.node, stmt: u.stmt, table: u.table, gorm: u.gorm, orm: u.orm}
+	table := c.keysFor(f)
+	if table == nil || table.Uncertain {
+		return // no schema source, or SQL the reader could not follow changed the table
+	}
+	f.migrated = c.inCatalogs(u.table)
+	anyKey := u.upsert != sqlscan.NoUpsert && u.upsert != sqlscan.OnConflict
+	for _, cf := range u.conflicts {
+		switch {
+		case cf.Constraint != "":
+			// A constraint by name: exclusion constraints and deferrable
+			// options are not in the catalog, so it is not checked.
+		case len(cf.Target) == 0 && !cf.DoNothing && u.dialect == sqlscan.Postgres:
+			c.report(f, CategoryUpsertTarget, c.missingTargetMessage(u, table))
+		case len(cf.Target) == 0:
+			anyKey = true
+		default:
+			k, misses := arbiter(table, cf, u.targetWhereUnread)
+			switch {
+			case k == nil:
+				c.report(f, CategoryUpsertTarget, c.targetMessage(u, f, cf, misses))
+			case k.Kind == schema.PrimaryKey:
+				c.checkNeverConflicts(u, f, k, true)
+			}
+		}
+	}
+	if pk := primaryKey(table); anyKey && !hasKeyBeyond(table, pk) {
+		c.checkNeverConflicts(u, f, pk, false)
+	}
+}
+
+// checkNeverConflicts reports an upsert whose only possible conflict is
+// on the primary key pk (nil when the table has no key at all) when the
+// INSERT does not set it: a generated key never conflicts, so every call
+// inserts a row. targeted says the conflict target names pk.
+func (c *checker) checkNeverConflicts(u upsertSite, f finding, pk *schema.Key, targeted bool) {
+	var cols string
+	if pk != nil {
+		if set, known := u.setsPK(pk.Columns()); set || !known {
+			return
+		}
+		cols = strings.Join(pk.Columns(), ", ")
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s on %s: %s ", u.call, u.table, u.what)
+	switch {
+	case targeted:
+		fmt.Fprintf(&b, "targets the primary key (%s), which the insert does not set, so it never conflicts", cols)
+	case pk == nil:
+		fmt.Fprintf(&b, "only skips rows that conflict with a unique key, and %s has none", u.table)
+	default:
+		fmt.Fprintf(&b, "only skips rows that conflict with a unique key, and %s has none but its primary key (%s), which the insert does not set",
+			u.table, cols)
+	}
+	b.WriteString("; every call inserts a row, duplicates included: add a unique index on the columns that identify a row")
+	if len(u.inserted) > 0 {
+		fmt.Fprintf(&b, " (the insert sets %s)", strings.Join(u.inserted, ", "))
+	}
+	if u.upsert == sqlscan.OnConflict {
+		b.WriteString(" and name them as the conflict target")
+	}
+	c.report(f, CategoryUpsertNoKey, b.String())
+}
+
+// arbiter returns the unique key that PostgreSQL and SQLite would infer
+// from a conflict target: one whose parts are exactly the target's items
+// (as sets), and, for a partial index, whose predicate the target's WHERE
+// implies. Otherwise it returns the keys that come close.
+func arbiter(t *schema.Table, cf sqlscan.Conflict, whereUnread bool) (*schema.Key, []string) {
+	target := map[string]bool{}
+	for _, item := range cf.Target {
+		target[item] = true
+	}
+	var misses []string
+	for _, k := range t.Keys {
+		if len(k.Parts) == 0 {
+			continue
+		}
+		shared := 0
+		for _, p := range k.Columns() {
+			if target[p] {
+				shared++
+			}
+		}
+		switch {
+		case shared == len(k.Parts) && shared == len(target):
+			if k.Where == "" || whereUnread || k.Uncertain || targetImplies(cf, k.Where) {
+				return k, nil
+			}
+			misses = append(misses, fmt.Sprintf("%s %s is partial: repeat its predicate in the target, ON CONFLICT (%s) WHERE %s",
+				k.Kind, k.Describe(), strings.Join(cf.Target, ", "), k.Where))
+		case shared > 0:
+			misses = append(misses, fmt.Sprintf("%s %s has other columns", k.Kind, k.Describe()))
+		}
+	}
+	return nil, misses
+}
+
+// targetImplies reports whether a conflict target's WHERE implies a
+// partial index's predicate.
+func targetImplies(cf sqlscan.Conflict, pred string) bool {
+	if cf.Where == "" {
+		return false
+	}
+	if cf.Where == pred {
+		return true
+	}
+	w := sqlscan.ParseWhere(cf.WhereToks)
+	var l schema.Lookup
+	for _, cond := range w.Conds {
+		t := schema.Term{Column: cond.Column, Expr: cond.Expr}
+		switch {
+		case cond.Op == sqlscan.IsNull:
+			t.IsNull = true
+		case cond.Op == sqlscan.IsNotNull:
+			l.Predicates = append(l.Predicates, t.String()+" is not null")
+			continue
+		case cond.Value.Kind == sqlscan.Literal:
+			t.Value = cond.Value.Text
+		default:
+			continue
+		}
+		l.Terms = append(l.Terms, t)
+	}
+	return schema.Implies(l, pred)
+}
+
+// hasKeyBeyond reports whether the table has a unique key other than k.
+func hasKeyBeyond(t *schema.Table, k *schema.Key) bool {
+	for _, other := range t.Keys {
+		if other != k && len(other.Parts) > 0 && (k == nil || !sameParts(other, k)) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameParts(a, b *schema.Key) bool {
+	x, y := a.Columns(), b.Columns()
+	sort.Strings(x)
+	sort.Strings(y)
+	return strings.Join(x, "\x00") == strings.Join(y, "\x00")
+}
+
+// rejects names the databases that reject an unmatched conflict target.
+func rejects(d sqlscan.Dialect) (who, why string) {
+	switch d {
+	case sqlscan.Postgres:
+		return "PostgreSQL rejects", `"there is no unique or exclusion constraint matching the ON CONFLICT specification"`
+	case sqlscan.SQLite:
+		return "SQLite rejects", `"ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE constraint"`
+	}
+	return "PostgreSQL and SQLite reject", ""
+}
+
+// targetMessage writes the diagnostic for a conflict target no key matches.
+func (c *checker) targetMessage(u upsertSite, f finding, cf sqlscan.Conflict, misses []string) string {
+	var b strings.Builder
+	target := strings.Join(cf.Target, ", ")
+	fmt.Fprintf(&b, "%s on %s: the conflict target (%s) matches no unique key", u.call, u.table, target)
+	if len(misses) > 0 {
+		fmt.Fprintf(&b, " (%s)", misses[0])
+	}
+	who, why := rejects(u.dialect)
+	fmt.Fprintf(&b, "; %s the INSERT at run time", who)
+	if why != "" {
+		fmt.Fprintf(&b, " with %s", why)
+	}
+	b.WriteString(": ")
+	if len(misses) > 0 && strings.Contains(misses[0], " is partial: ") {
+		b.WriteString("write the predicate, or ")
+	}
+	spec := indexSpec{table: u.table, dialect: u.dialect}
+	for _, item := range cf.Target {
+		if isPlainName(item) {
+			spec.key = append(spec.key, schema.Term{Column: item})
+		} else {
+			spec.key = append(spec.key, schema.Term{Expr: item})
+		}
+	}
+	if cf.Where != "" {
+		spec.where = []string{cf.Where}
+	}
+	b.WriteString(c.upsertIndexFix(f, spec))
+	return b.String()
+}
+
+// missingTargetMessage writes the diagnostic for ON CONFLICT DO UPDATE
+// without a target, which PostgreSQL rejects.
+func (c *checker) missingTargetMessage(u upsertSite, t *schema.Table) string {
+	msg := fmt.Sprintf("%s on %s: %s has no conflict target; PostgreSQL rejects the INSERT at run time with "+
+		`"ON CONFLICT DO UPDATE requires inference specification or constraint name"`+": name the columns of a unique key",
+		u.call, u.table, u.what)
+	var keys []string
+	for _, k := range t.Keys {
+		if len(k.Parts) > 0 && k.Where == "" {
+			keys = append(keys, "("+strings.Join(k.Columns(), ", ")+")")
+		}
+	}
+	if len(keys) > 0 {
+		msg += " such as " + strings.Join(keys, " or ")
+	}
+	return msg
+}
+
+// upsertIndexFix says how to add the index a conflict target needs: a
+// migration when one describes the table, else a GORM tag or the index.
+func (c *checker) upsertIndexFix(f finding, spec indexSpec) string {
+	if f.migrated || f.orm == ormSQL {
+		return "add a unique index in a migration: " + spec.ddl()
+	}
+	if tag := gormTagFix(f, spec); tag != "" {
+		return "add " + tag + " or " + spec.text()
+	}
+	return "add " + spec.text()
+}
+
+func isPlainName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c == '_' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return s != ""
+}
