@@ -35,13 +35,22 @@ func NewExplainer(opts Options) *analysis.Analyzer {
 func (c *checker) explain() *Result {
 	r := &Result{}
 	seen := map[*types.Named]bool{}
+	seenEnt := map[*types.Named]bool{}
 	for _, f := range c.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok {
 				return true
 			}
-			if _, _, isGorm := gormMethodRole(calleeFunc(c.pass.TypesInfo, call)); !isGorm {
+			fn := calleeFunc(c.pass.TypesInfo, call)
+			if e, _ := entMethod(fn); e != nil && !seenEnt[e.node] {
+				seenEnt[e.node] = true
+				if tables := c.entTables(e); len(tables) > 0 {
+					r.Tags = append(r.Tags, schema.Merge(e.table, tables...))
+				}
+				return true
+			}
+			if _, _, isGorm := gormMethodRole(fn); !isGorm {
 				return true
 			}
 			for _, arg := range call.Args {
