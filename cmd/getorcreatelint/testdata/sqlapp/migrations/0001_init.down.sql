@@ -1,0 +1,4 @@
+DROP TABLE events;
+DROP TABLE cities;
+DROP TABLE tags;
+DROP TABLE users;
