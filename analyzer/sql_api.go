@@ -153,6 +153,29 @@ func isRowsNext(fn *types.Func) bool {
 	return isMethod(fn, sqlPath, "Rows", "Next") || isMethod(fn, pgxPath, "Rows", "Next")
 }
 
+// queryRebinders return their query argument with the placeholders
+// rewritten for the driver (? to $1, ...), which keeps their positions:
+// the index of that argument.
+var queryRebinders = map[string]map[string]int{
+	sqlxPath + ".DB":   {"Rebind": 0},
+	sqlxPath + ".Tx":   {"Rebind": 0},
+	sqlxPath + ".Conn": {"Rebind": 0},
+	sqlxPath:           {"Rebind": 1},
+}
+
+// rebindArg returns the index of the query fn rebinds, if it is a rebinder.
+func rebindArg(fn *types.Func) (int, bool) {
+	if fn == nil || fn.Pkg() == nil {
+		return 0, false
+	}
+	key := fn.Pkg().Path()
+	if recv := fn.Origin().Signature().Recv(); recv != nil {
+		key = typeKey(recv.Type())
+	}
+	i, ok := queryRebinders[key][fn.Name()]
+	return i, ok
+}
+
 // stmtForwarders return a transaction's copy of a prepared statement; the
 // statement is their last argument.
 var stmtForwarders = map[string]map[string]bool{

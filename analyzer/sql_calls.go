@@ -71,9 +71,16 @@ func (fc *funcCtx) newSQLCall(call *ast.CallExpr, name string, m sqlMethod) *sql
 
 // constantQuery returns the value of a constant string expression: a
 // literal, a named constant (of this or another package) or a constant
-// expression of them, as the type checker folded it.
+// expression of them, as the type checker folded it; also through sqlx's
+// Rebind, which only rewrites placeholders.
 func (fc *funcCtx) constantQuery(e ast.Expr) (text, unknown string) {
-	tv := fc.c.pass.TypesInfo.Types[e]
+	info := fc.c.pass.TypesInfo
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		if i, ok := rebindArg(calleeFunc(info, call)); ok && i < len(call.Args) {
+			e = call.Args[i]
+		}
+	}
+	tv := info.Types[e]
 	if tv.Value == nil || tv.Value.Kind() != constant.String {
 		return "", "the query is not a constant string"
 	}

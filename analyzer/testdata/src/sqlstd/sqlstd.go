@@ -173,6 +173,17 @@ func nullableArgument(db *sql.DB, tenant *int64, handle string) error {
 	return err
 }
 
+// FOR UPDATE locks the rows it finds; it cannot lock a row that is not
+// there yet, so two transactions can both miss and both insert.
+func forUpdateDoesNotHelp(ctx context.Context, tx *sql.Tx, name string) error {
+	var id int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM tags WHERE name = $1 FOR UPDATE", name).Scan(&id) // want `QueryRowContext then ExecContext \(line 182\) on tags looks up \(name\)`
+	if errors.Is(err, sql.ErrNoRows) {
+		_, err = tx.ExecContext(ctx, "INSERT INTO tags (name) VALUES ($1)", name)
+	}
+	return err
+}
+
 func nopeBackedByUniqueEmail(db *sql.DB, email string) error {
 	var id int64
 	err := db.QueryRow("SELECT id FROM users WHERE email = $1", email).Scan(&id)

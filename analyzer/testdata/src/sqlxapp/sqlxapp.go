@@ -113,6 +113,24 @@ func countWithGet(db *sqlx.DB, name string) error {
 	return nil
 }
 
+func rebound(db *sqlx.DB, tx *sqlx.Tx, name string) error {
+	var id int64
+	err := db.Get(&id, db.Rebind("SELECT id FROM tags WHERE name = ?"), name) // want `Get then Exec \(line 120\) on tags looks up \(name\)`
+	if errors.Is(err, sql.ErrNoRows) {
+		_, err = tx.Exec(sqlx.Rebind(sqlx.DOLLAR, "INSERT INTO tags (name) VALUES (?)"), name)
+	}
+	return err
+}
+
+func nopeReboundBacked(db *sqlx.DB, email string) error {
+	var id int64
+	err := db.Get(&id, db.Rebind("SELECT id FROM users WHERE email = ?"), email)
+	if errors.Is(err, sql.ErrNoRows) {
+		_, err = db.Exec(db.Rebind("INSERT INTO users (email) VALUES (?)"), email)
+	}
+	return err
+}
+
 func nopeBackedByEmail(db *sqlx.DB, email string) error {
 	var id int64
 	err := db.Get(&id, "SELECT id FROM users WHERE email = ?", email)

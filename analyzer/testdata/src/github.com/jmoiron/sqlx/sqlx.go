@@ -74,7 +74,18 @@ type ExtContext interface {
 	ExecerContext
 }
 
+// Placeholder styles, for Rebind.
+const (
+	UNKNOWN = iota
+	QUESTION
+	DOLLAR
+	NAMED
+	AT
+)
+
 func Open(driverName, dataSourceName string) (*DB, error) { return nil, nil }
+
+func Rebind(bindType int, query string) string { return query }
 
 func Get(q Queryer, dest interface{}, query string, args ...interface{}) error { return nil }
 func GetContext(ctx context.Context, q QueryerContext, dest interface{}, query string, args ...interface{}) error {
