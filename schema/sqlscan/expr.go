@@ -145,6 +145,8 @@ func Render(toks []Token) string {
 
 func spaceBetween(prev, t Token) bool {
 	switch {
+	case prev.Kind == Number && t.IsPunct("."), prev.IsPunct(".") && t.Kind == Number:
+		return true // "0.a" or "a.0" would lex back as a different number
 	case prev.IsPunct("(") || prev.IsPunct(".") || prev.IsPunct("["):
 		return false
 	case t.IsPunct(")") || t.IsPunct(",") || t.IsPunct(".") || t.IsPunct("]"):
@@ -222,7 +224,7 @@ func ExprColumns(toks []Token) []string {
 			continue
 		}
 		name := t.Name()
-		if !seen[name] {
+		if name != "" && !seen[name] {
 			seen[name] = true
 			cols = append(cols, name)
 		}

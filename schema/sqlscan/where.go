@@ -293,7 +293,11 @@ func operand(toks []Token, params map[int]ParamRef) (Operand, bool) {
 }
 
 // plainColumn recognises name or qualifier.name (each possibly quoted).
+// An empty quoted identifier ("") is no column: servers reject it.
 func plainColumn(toks []Token) (col, qualifier string, ok bool) {
+	if len(toks) == 0 || toks[len(toks)-1].Name() == "" {
+		return "", "", false
+	}
 	switch {
 	case len(toks) == 1 && toks[0].IsName() && !isKeywordValue(toks[0]):
 		return toks[0].Name(), "", true
