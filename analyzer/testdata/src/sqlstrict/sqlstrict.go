@@ -18,7 +18,7 @@ func join(db *sql.DB, name, org string) error {
 	return err
 }
 
-func or(db *sql.DB, name, slug string) error {
+func disjunction(db *sql.DB, name, slug string) error {
 	var id int64
 	err := db.QueryRow("SELECT id FROM tags WHERE name = $1 OR slug = $2", name, slug).Scan(&id) // want `QueryRow then Exec on tags: lookup columns unknown \(the condition uses OR\)`
 	if errors.Is(err, sql.ErrNoRows) {
@@ -27,7 +27,7 @@ func or(db *sql.DB, name, slug string) error {
 	return err
 }
 
-func cTE(db *sql.DB, name string) error {
+func cte(db *sql.DB, name string) error {
 	var id int64
 	err := db.QueryRow("WITH t AS (SELECT id, name FROM tags) SELECT id FROM t WHERE name = $1", name).Scan(&id) // want `QueryRow then Exec: lookup columns unknown \(the query has a CTE \(WITH\)\)`
 	if errors.Is(err, sql.ErrNoRows) {
