@@ -54,7 +54,8 @@ func migrationsOptions(t *testing.T) analyzer.Options {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return analyzer.Options{Migrations: []string{dir}, Dialect: "postgres"}
+	// Soft-delete conflicts have their own test (TestSoftDeleteConflict).
+	return analyzer.Options{Migrations: []string{dir}, Dialect: "postgres", Categories: []string{analyzer.CategoryGetOrCreate}}
 }
 
 func TestMigrationKeys(t *testing.T) {
@@ -77,4 +78,9 @@ func TestTableChangedInDoBlock(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "uncertain")
 	opts.Strict = true
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "uncertainstrict")
+}
+
+func TestSoftDeleteConflict(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "softdelete")
 }

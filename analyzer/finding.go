@@ -23,6 +23,7 @@ type finding struct {
 	unsupported []string // conjuncts that are not equalities
 	dropped     []string // zero-valued struct-condition fields GORM ignores
 	softDelete  string   // the soft-delete column whose IS NULL the lookup adds
+	liveOnly    string   // the soft-delete column when the lookup skips deleted rows (any soft-delete kind)
 
 	// ormTables are the keys the ORM's own schema declares for the table
 	// (ent: its generated migrate package).
@@ -62,6 +63,7 @@ func (c *checker) check(f finding) {
 	}
 	v := schema.Check(table, f.lookup)
 	if v.Backed {
+		c.checkSoftDeleteConflict(f, v.By)
 		return
 	}
 	if table.Uncertain {

@@ -63,9 +63,10 @@ func (fc *funcCtx) resolveGorm(s site) finding {
 			switch sd.SoftDelete {
 			case schema.SoftDeleteNull:
 				lc.add(schema.Term{Column: sd.Column, IsNull: true})
-				f.softDelete = sd.Column
+				f.softDelete, f.liveOnly = sd.Column, sd.Column
 			case schema.SoftDeleteZero:
 				lc.add(schema.Term{Column: sd.Column, Value: "0"})
+				f.liveOnly = sd.Column
 			}
 		}
 	}

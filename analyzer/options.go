@@ -154,7 +154,11 @@ func (o *Options) namer() gormschema.Namer {
 // enabled reports whether findings of a category are reported.
 func (o *Options) enabled(category string) bool {
 	if len(o.Categories) == 0 {
-		return category != CategoryUnknownLookup || o.Strict
+		if category == CategoryUnknownLookup {
+			return o.Strict
+		}
+		c, ok := CheckFor(category)
+		return !ok || c.Default
 	}
 	for _, c := range o.Categories {
 		if c == category {
@@ -188,9 +192,6 @@ func (d *dialectFlag) Set(s string) error {
 	*d = dialectFlag(strings.ToLower(strings.TrimSpace(s)))
 	return nil
 }
-
-// Categories lists every diagnostic category, for validation and docs.
-var Categories = []string{CategoryGetOrCreate, CategoryUnknownLookup, CategoryDirective, CategoryUpsertTarget, CategoryUpsertNoKey}
 
 type categoriesFlag []string
 

@@ -26,6 +26,10 @@ const (
 	// but a primary key the INSERT does not set, or whose target is such a
 	// key: it never conflicts, so it inserts duplicates.
 	CategoryUpsertNoKey = "upsert-no-key"
+	// CategorySoftDeleteConflict: a lookup that skips soft-deleted rows is
+	// backed by a unique key that also holds them, so re-creating a
+	// soft-deleted row fails with a duplicate-key error.
+	CategorySoftDeleteConflict = "soft-delete-conflict"
 )
 
 func (c *checker) reportUnknown(f finding, reason string) {

@@ -19,52 +19,14 @@ type rule struct {
 	Precision string // SARIF precision: very-high, high, medium, low
 }
 
-// knownRules describes the categories this file knows. A category added
-// to the analyzer later gets a generic description (see ruleFor).
-var knownRules = map[string]rule{
-	analyzer.CategoryGetOrCreate: {
-		Level: "error",
-		Short: "Get-or-create lookup that no unique constraint backs",
-		Full: "A get-or-create (GORM FirstOrCreate, or a lookup followed by an insert where nothing was found) " +
-			"looks rows up by columns that no unique constraint covers. Two concurrent calls can both miss and " +
-			"both insert, so the table collects duplicates.",
-		Help: "Add a unique index on the lookup's columns (or a subset of them), in the model's tags or the " +
-			"migrations, so that the second insert fails instead of duplicating the row; or look up by the " +
-			"columns of an existing unique key. The message names the index to add.",
-		HelpMD: "Add a unique index on the lookup's columns (or a subset of them), in the model's tags " +
-			"(`gorm:\"uniqueIndex\"`) or the migrations, so that the second insert fails instead of duplicating " +
-			"the row; or look up by the columns of an existing unique key. The message names the index to add.",
-		Tags:      []string{"correctness", "concurrency", "database"},
-		Precision: "high",
-	},
-	analyzer.CategoryUnknownLookup: {
-		Level: "warning",
-		Short: "Get-or-create whose lookup columns cannot be resolved (strict mode)",
-		Full: "A get-or-create whose model, table or lookup columns the analyzer cannot work out (OR, IN or LIKE " +
-			"conditions, scopes, conditions held in variables, tables no schema source describes), so it cannot " +
-			"tell whether a unique constraint backs it. Reported only with strict mode.",
-		Help: "Check by hand that a unique constraint covers the lookup, and rewrite the lookup with plain " +
-			"equality conditions if you can; suppress the finding with a reason otherwise.",
-		HelpMD: "Check by hand that a unique constraint covers the lookup, and rewrite the lookup with plain " +
-			"equality conditions if you can; suppress the finding with `//getorcreatelint:ignore <reason>` otherwise.",
-		Tags:      []string{"correctness", "concurrency", "database"},
-		Precision: "medium",
-	},
-	analyzer.CategoryDirective: {
-		Level:  "warning",
-		Short:  "Suppression directive without a reason",
-		Full:   "A //getorcreatelint:ignore comment gives no reason. It suppresses nothing until it says why the get-or-create is safe.",
-		Help:   "Write the reason after the directive: //getorcreatelint:ignore <why the get-or-create is safe>.",
-		HelpMD: "Write the reason after the directive: `//getorcreatelint:ignore <why the get-or-create is safe>`.",
-		Tags:   []string{"maintainability"},
-	},
-}
-
-// ruleFor returns the description of a category, generic for one this
-// file does not know.
+// ruleFor returns the description of a category from the analyzer's
+// documentation of its checks; generic for a category it does not know.
 func ruleFor(category string) rule {
-	r, ok := knownRules[category]
-	if !ok {
+	var r rule
+	if c, ok := analyzer.CheckFor(category); ok {
+		r = rule{Level: c.Level, Short: c.Title, Full: c.Doc, Help: c.Help, HelpMD: c.HelpMD,
+			Tags: c.Tags, Precision: c.Precision}
+	} else {
 		name := category
 		if name == "" {
 			name = "getorcreatelint"
