@@ -63,7 +63,7 @@ func (fc *funcCtx) sqlFinding(l, ins *sqlCall) finding {
 	f := finding{
 		node:   reportNode(l.call),
 		stmt:   fc.enclosingStmt(l.call),
-		what:   l.name + " then " + ins.name,
+		what:   "SELECT then INSERT", // the method names (QueryRow, Exec) say less than the SQL
 		create: ins.call,
 		table:  l.q.Table,
 		orm:    ormSQL,

@@ -13,7 +13,7 @@ import (
 
 func conn(ctx context.Context, c *pgx.Conn, name string) (int64, error) {
 	var id int64
-	err := c.QueryRow(ctx, "SELECT id FROM tags WHERE name = $1", name).Scan(&id) // want `^QueryRow then QueryRow \(line 18\) on tags looks up \(name\) but no unique constraint covers it; concurrent calls can insert duplicates: add a unique index in a migration: CREATE UNIQUE INDEX CONCURRENTLY idx_tags_name ON tags \(name\); then make the insert INSERT \.\.\. ON CONFLICT \(name\) DO NOTHING and select the row again when it inserts nothing$`
+	err := c.QueryRow(ctx, "SELECT id FROM tags WHERE name = $1", name).Scan(&id) // want `^SELECT then INSERT \(line 18\) on tags looks up \(name\) but no unique constraint covers it; concurrent calls can insert duplicates: add a unique index in a migration: CREATE UNIQUE INDEX CONCURRENTLY idx_tags_name ON tags \(name\); then make the insert INSERT \.\.\. ON CONFLICT \(name\) DO NOTHING and select the row again when it inserts nothing$`
 	if errors.Is(err, pgx.ErrNoRows) {
 		err = c.QueryRow(ctx, "INSERT INTO tags (name) VALUES ($1) RETURNING id", name).Scan(&id)
 	}
@@ -22,7 +22,7 @@ func conn(ctx context.Context, c *pgx.Conn, name string) (int64, error) {
 
 func pool(ctx context.Context, p *pgxpool.Pool, name string) error {
 	var id int64
-	err := p.QueryRow(ctx, "SELECT id FROM tags WHERE name = $1", name).Scan(&id) // want `QueryRow then Exec \(line 27\) on tags looks up \(name\)`
+	err := p.QueryRow(ctx, "SELECT id FROM tags WHERE name = $1", name).Scan(&id) // want `SELECT then INSERT \(line 27\) on tags looks up \(name\)`
 	if err == pgx.ErrNoRows {
 		_, err = p.Exec(ctx, "INSERT INTO tags (name) VALUES ($1)", name)
 	}
@@ -31,7 +31,7 @@ func pool(ctx context.Context, p *pgxpool.Pool, name string) error {
 
 func txInterface(ctx context.Context, tx pgx.Tx, name string) error {
 	var id int64
-	err := tx.QueryRow(ctx, "SELECT id FROM tags WHERE name = $1", name).Scan(&id) // want `QueryRow then Exec \(line 36\) on tags looks up \(name\)`
+	err := tx.QueryRow(ctx, "SELECT id FROM tags WHERE name = $1", name).Scan(&id) // want `SELECT then INSERT \(line 36\) on tags looks up \(name\)`
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err = tx.Exec(ctx, "INSERT INTO tags (name) VALUES ($1)", name)
 	}
@@ -40,7 +40,7 @@ func txInterface(ctx context.Context, tx pgx.Tx, name string) error {
 
 func pooledConnAndTx(ctx context.Context, c *pgxpool.Conn, tx *pgxpool.Tx, name string) error {
 	var id int64
-	row := c.QueryRow(ctx, "SELECT id FROM tags WHERE name = $1", name) // want `QueryRow then Exec \(line 45\) on tags looks up \(name\)`
+	row := c.QueryRow(ctx, "SELECT id FROM tags WHERE name = $1", name) // want `SELECT then INSERT \(line 45\) on tags looks up \(name\)`
 	if err := row.Scan(&id); errors.Is(err, pgx.ErrNoRows) {
 		_, err = tx.Exec(ctx, "INSERT INTO tags (name) VALUES ($1)", name)
 		return err
@@ -49,7 +49,7 @@ func pooledConnAndTx(ctx context.Context, c *pgxpool.Conn, tx *pgxpool.Tx, name 
 }
 
 func queryNext(ctx context.Context, p *pgxpool.Pool, name string) error {
-	rows, err := p.Query(ctx, "SELECT id FROM tags WHERE name = $1", name) // want `Query then Exec \(line 60\) on tags looks up \(name\)`
+	rows, err := p.Query(ctx, "SELECT id FROM tags WHERE name = $1", name) // want `SELECT then INSERT \(line 60\) on tags looks up \(name\)`
 	if err != nil {
 		return err
 	}
@@ -73,7 +73,7 @@ func namedArgs(ctx context.Context, c *pgx.Conn, tenant *int64, handle string) e
 
 func existsEarlyReturn(ctx context.Context, p *pgxpool.Pool, name string) error {
 	var exists bool
-	if err := p.QueryRow(ctx, "SELECT EXISTS(SELECT 1 FROM tags t WHERE t.name = $1)", name).Scan(&exists); err != nil { // want `QueryRow then Exec \(line 82\) on tags looks up \(name\)`
+	if err := p.QueryRow(ctx, "SELECT EXISTS(SELECT 1 FROM tags t WHERE t.name = $1)", name).Scan(&exists); err != nil { // want `SELECT then INSERT \(line 82\) on tags looks up \(name\)`
 		return err
 	}
 	if exists {

@@ -18,7 +18,7 @@ const (
 
 func packageConstants(db *sql.DB, name string) error {
 	var id int64
-	err := db.QueryRow(findByName, name).Scan(&id) // want `QueryRow then Exec \(line 23\) on tags looks up \(name\)`
+	err := db.QueryRow(findByName, name).Scan(&id) // want `SELECT then INSERT \(line 23\) on tags looks up \(name\)`
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err = db.Exec(insertByTag, name)
 	}
@@ -28,7 +28,7 @@ func packageConstants(db *sql.DB, name string) error {
 func constantsOfAnotherPackage(db *sql.DB, name string) error {
 	var id int64
 	var slug sql.NullString
-	err := db.QueryRow(queries.FindTag, name).Scan(&id, &name, &slug) // want `QueryRow then Exec \(line 33\) on tags looks up \(name\)`
+	err := db.QueryRow(queries.FindTag, name).Scan(&id, &name, &slug) // want `SELECT then INSERT \(line 33\) on tags looks up \(name\)`
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err = db.Exec(queries.InsertTag, name, name)
 	}
@@ -38,7 +38,7 @@ func constantsOfAnotherPackage(db *sql.DB, name string) error {
 func localConstant(db *sql.DB, name string) error {
 	const q = findByName + " LIMIT 1"
 	var id int64
-	if err := db.QueryRow(q, name).Scan(&id); err != sql.ErrNoRows { // want `QueryRow then Exec \(line 44\) on tags looks up \(name\)`
+	if err := db.QueryRow(q, name).Scan(&id); err != sql.ErrNoRows { // want `SELECT then INSERT \(line 44\) on tags looks up \(name\)`
 		return err
 	}
 	_, err := db.Exec(insertByTag, name)

@@ -10,7 +10,7 @@ import (
 
 func getThenInsert(db *sql.DB, name string) error {
 	var id int64
-	err := db.QueryRow("SELECT id FROM `tags` WHERE `name` = ?", name).Scan(&id) // want `^QueryRow then Exec \(line 15\) on tags looks up \(name\) but no unique constraint covers it; concurrent calls can insert duplicates: add a unique index in a migration: CREATE UNIQUE INDEX idx_tags_name ON tags \(name\); then make the insert INSERT \.\.\. ON DUPLICATE KEY UPDATE id = id$`
+	err := db.QueryRow("SELECT id FROM `tags` WHERE `name` = ?", name).Scan(&id) // want `^SELECT then INSERT \(line 15\) on tags looks up \(name\) but no unique constraint covers it; concurrent calls can insert duplicates: add a unique index in a migration: CREATE UNIQUE INDEX idx_tags_name ON tags \(name\); then make the insert INSERT \.\.\. ON DUPLICATE KEY UPDATE id = id$`
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err = db.Exec("INSERT INTO `tags` (`name`) VALUES (?)", name)
 	}

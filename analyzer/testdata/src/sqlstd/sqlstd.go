@@ -12,7 +12,7 @@ import (
 
 func queryRowErrorsIs(db *sql.DB, name string) (int64, error) {
 	var id int64
-	err := db.QueryRow("SELECT id FROM tags WHERE name = $1", name).Scan(&id) // want `^QueryRow then Exec \(line 17\) on tags looks up \(name\) but no unique constraint covers it; concurrent calls can insert duplicates: add a unique index in a migration: CREATE UNIQUE INDEX CONCURRENTLY idx_tags_name ON tags \(name\); then make the insert INSERT \.\.\. ON CONFLICT \(name\) DO NOTHING and select the row again when it inserts nothing$`
+	err := db.QueryRow("SELECT id FROM tags WHERE name = $1", name).Scan(&id) // want `^SELECT then INSERT \(line 17\) on tags looks up \(name\) but no unique constraint covers it; concurrent calls can insert duplicates: add a unique index in a migration: CREATE UNIQUE INDEX CONCURRENTLY idx_tags_name ON tags \(name\); then make the insert INSERT \.\.\. ON CONFLICT \(name\) DO NOTHING and select the row again when it inserts nothing$`
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err = db.Exec("INSERT INTO tags (name) VALUES ($1)", name)
 		return 0, err
@@ -22,7 +22,7 @@ func queryRowErrorsIs(db *sql.DB, name string) (int64, error) {
 
 func queryRowContextEquals(ctx context.Context, db *sql.DB, name string) error {
 	var id int64
-	err := db.QueryRowContext(ctx, "SELECT id FROM tags WHERE name = $1", name).Scan(&id) // want `QueryRowContext then ExecContext \(line 27\) on tags looks up \(name\)`
+	err := db.QueryRowContext(ctx, "SELECT id FROM tags WHERE name = $1", name).Scan(&id) // want `SELECT then INSERT \(line 27\) on tags looks up \(name\)`
 	if err == sql.ErrNoRows {
 		_, err = db.ExecContext(ctx, "INSERT INTO tags (name) VALUES ($1)", name)
 	}
@@ -30,7 +30,7 @@ func queryRowContextEquals(ctx context.Context, db *sql.DB, name string) error {
 }
 
 func rowVariableInTx(tx *sql.Tx, name string) error {
-	row := tx.QueryRow("SELECT id FROM tags WHERE name = $1", name) // want `QueryRow then Exec \(line 39\) on tags looks up \(name\)`
+	row := tx.QueryRow("SELECT id FROM tags WHERE name = $1", name) // want `SELECT then INSERT \(line 39\) on tags looks up \(name\)`
 	var id int64
 	if err := row.Scan(&id); err != nil {
 		if !errors.Is(err, sql.ErrNoRows) {
@@ -44,7 +44,7 @@ func rowVariableInTx(tx *sql.Tx, name string) error {
 
 func connSwitchCase(ctx context.Context, conn *sql.Conn, name string) error {
 	var id int64
-	err := conn.QueryRowContext(ctx, "SELECT id FROM tags WHERE name = ?", name).Scan(&id) // want `QueryRowContext then ExecContext \(line 50\) on tags looks up \(name\)`
+	err := conn.QueryRowContext(ctx, "SELECT id FROM tags WHERE name = ?", name).Scan(&id) // want `SELECT then INSERT \(line 50\) on tags looks up \(name\)`
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		_, err = conn.ExecContext(ctx, "INSERT INTO tags (name) VALUES (?)", name)
@@ -57,7 +57,7 @@ func connSwitchCase(ctx context.Context, conn *sql.Conn, name string) error {
 
 func taggedSwitch(db *sql.DB, name string) error {
 	var id int64
-	err := db.QueryRow("SELECT id FROM tags WHERE name = $1", name).Scan(&id) // want `QueryRow then Exec \(line 63\) on tags looks up \(name\)`
+	err := db.QueryRow("SELECT id FROM tags WHERE name = $1", name).Scan(&id) // want `SELECT then INSERT \(line 63\) on tags looks up \(name\)`
 	switch err {
 	case sql.ErrNoRows:
 		_, err = db.Exec("INSERT INTO tags (name) VALUES ($1)", name)
@@ -67,7 +67,7 @@ func taggedSwitch(db *sql.DB, name string) error {
 
 func earlyReturn(db *sql.DB, name string) (int64, error) {
 	var id int64
-	err := db.QueryRow("SELECT id FROM tags WHERE name = $1", name).Scan(&id) // want `QueryRow then QueryRow \(line 78\) on tags looks up \(name\)`
+	err := db.QueryRow("SELECT id FROM tags WHERE name = $1", name).Scan(&id) // want `SELECT then INSERT \(line 78\) on tags looks up \(name\)`
 	if err == nil {
 		return id, nil
 	}
@@ -81,7 +81,7 @@ func earlyReturn(db *sql.DB, name string) (int64, error) {
 
 func scanResultUsedDirectly(db *sql.DB, name string) error {
 	var id int64
-	if errors.Is(db.QueryRow("SELECT id FROM tags WHERE name = $1", name).Scan(&id), sql.ErrNoRows) { // want `QueryRow then Exec \(line 85\) on tags`
+	if errors.Is(db.QueryRow("SELECT id FROM tags WHERE name = $1", name).Scan(&id), sql.ErrNoRows) { // want `SELECT then INSERT \(line 85\) on tags`
 		_, err := db.Exec("INSERT INTO tags (name) VALUES ($1)", name)
 		return err
 	}
@@ -89,7 +89,7 @@ func scanResultUsedDirectly(db *sql.DB, name string) error {
 }
 
 func queryWithoutNext(ctx context.Context, db *sql.DB, name string) error {
-	rows, err := db.QueryContext(ctx, "SELECT id FROM tags WHERE name = $1", name) // want `QueryContext then ExecContext \(line 98\) on tags looks up \(name\)`
+	rows, err := db.QueryContext(ctx, "SELECT id FROM tags WHERE name = $1", name) // want `SELECT then INSERT \(line 98\) on tags looks up \(name\)`
 	if err != nil {
 		return err
 	}
@@ -102,7 +102,7 @@ func queryWithoutNext(ctx context.Context, db *sql.DB, name string) error {
 
 func countIsZero(db *sql.DB, name string) error {
 	var n int
-	if err := db.QueryRow("SELECT COUNT(*) FROM tags WHERE name = $1", name).Scan(&n); err != nil { // want `QueryRow then Exec \(line 109\) on tags looks up \(name\)`
+	if err := db.QueryRow("SELECT COUNT(*) FROM tags WHERE name = $1", name).Scan(&n); err != nil { // want `SELECT then INSERT \(line 109\) on tags looks up \(name\)`
 		return err
 	}
 	if n == 0 {
@@ -114,7 +114,7 @@ func countIsZero(db *sql.DB, name string) error {
 
 func existsIsFalse(tx *sql.Tx, name string) error {
 	var exists bool
-	err := tx.QueryRow("SELECT EXISTS (SELECT 1 FROM tags WHERE name = $1)", name).Scan(&exists) // want `QueryRow then Exec \(line 122\) on tags looks up \(name\)`
+	err := tx.QueryRow("SELECT EXISTS (SELECT 1 FROM tags WHERE name = $1)", name).Scan(&exists) // want `SELECT then INSERT \(line 122\) on tags looks up \(name\)`
 	if err != nil {
 		return err
 	}
@@ -134,7 +134,7 @@ func preparedStatements(db *sql.DB, name string) error {
 		return err
 	}
 	var id int64
-	if err := find.QueryRow(name).Scan(&id); errors.Is(err, sql.ErrNoRows) { // want `QueryRow then Exec \(line 138\) on tags looks up \(name\)`
+	if err := find.QueryRow(name).Scan(&id); errors.Is(err, sql.ErrNoRows) { // want `SELECT then INSERT \(line 138\) on tags looks up \(name\)`
 		_, err = insert.Exec(name)
 		return err
 	}
@@ -148,7 +148,7 @@ func preparedInTx(ctx context.Context, db *sql.DB, tx *sql.Tx, name string) erro
 	}
 	txFind := tx.StmtContext(ctx, find)
 	var id int64
-	if err := txFind.QueryRowContext(ctx, name).Scan(&id); err == sql.ErrNoRows { // want `QueryRowContext then ExecContext \(line 152\) on tags`
+	if err := txFind.QueryRowContext(ctx, name).Scan(&id); err == sql.ErrNoRows { // want `SELECT then INSERT \(line 152\) on tags`
 		_, err = tx.ExecContext(ctx, "INSERT INTO tags (name) VALUES ($1)", name)
 		return err
 	}
@@ -157,7 +157,7 @@ func preparedInTx(ctx context.Context, db *sql.DB, tx *sql.Tx, name string) erro
 
 func wideKeyNearMiss(db *sql.DB, handle string) error {
 	var id int64
-	err := db.QueryRow("SELECT id FROM users WHERE handle = $1", handle).Scan(&id) // want `QueryRow then Exec \(line 162\) on users looks up \(handle\) but no unique constraint covers it \(unique index users_tenant_handle \(tenant_id, handle\) also needs tenant_id\); concurrent calls can insert duplicates: include tenant_id in the lookup, or add a unique index in a migration: CREATE UNIQUE INDEX CONCURRENTLY idx_users_handle ON users \(handle\)`
+	err := db.QueryRow("SELECT id FROM users WHERE handle = $1", handle).Scan(&id) // want `SELECT then INSERT \(line 162\) on users looks up \(handle\) but no unique constraint covers it \(unique index users_tenant_handle \(tenant_id, handle\) also needs tenant_id\); concurrent calls can insert duplicates: include tenant_id in the lookup, or add a unique index in a migration: CREATE UNIQUE INDEX CONCURRENTLY idx_users_handle ON users \(handle\)`
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err = db.Exec("INSERT INTO users (email, handle) VALUES ($1, $2)", handle+"@example.com", handle)
 	}
@@ -177,7 +177,7 @@ func nullableArgument(db *sql.DB, tenant *int64, handle string) error {
 // there yet, so two transactions can both miss and both insert.
 func forUpdateDoesNotHelp(ctx context.Context, tx *sql.Tx, name string) error {
 	var id int64
-	err := tx.QueryRowContext(ctx, "SELECT id FROM tags WHERE name = $1 FOR UPDATE", name).Scan(&id) // want `QueryRowContext then ExecContext \(line 182\) on tags looks up \(name\)`
+	err := tx.QueryRowContext(ctx, "SELECT id FROM tags WHERE name = $1 FOR UPDATE", name).Scan(&id) // want `SELECT then INSERT \(line 182\) on tags looks up \(name\)`
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err = tx.ExecContext(ctx, "INSERT INTO tags (name) VALUES ($1)", name)
 	}

@@ -11,7 +11,7 @@ import (
 
 func join(db *sql.DB, name, org string) error {
 	var id int64
-	err := db.QueryRow("SELECT t.id FROM tags t JOIN orgs o ON o.id = t.org_id WHERE t.name = $1 AND o.name = $2", name, org).Scan(&id) // want `QueryRow then Exec on tags: lookup columns unknown \(the query has a JOIN\); cannot tell whether a unique constraint covers it`
+	err := db.QueryRow("SELECT t.id FROM tags t JOIN orgs o ON o.id = t.org_id WHERE t.name = $1 AND o.name = $2", name, org).Scan(&id) // want `SELECT then INSERT on tags: lookup columns unknown \(the query has a JOIN\); cannot tell whether a unique constraint covers it`
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err = db.Exec("INSERT INTO tags (name) VALUES ($1)", name)
 	}
@@ -20,7 +20,7 @@ func join(db *sql.DB, name, org string) error {
 
 func disjunction(db *sql.DB, name, slug string) error {
 	var id int64
-	err := db.QueryRow("SELECT id FROM tags WHERE name = $1 OR slug = $2", name, slug).Scan(&id) // want `QueryRow then Exec on tags: lookup columns unknown \(the condition uses OR\)`
+	err := db.QueryRow("SELECT id FROM tags WHERE name = $1 OR slug = $2", name, slug).Scan(&id) // want `SELECT then INSERT on tags: lookup columns unknown \(the condition uses OR\)`
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err = db.Exec("INSERT INTO tags (name, slug) VALUES ($1, $2)", name, slug)
 	}
@@ -29,7 +29,7 @@ func disjunction(db *sql.DB, name, slug string) error {
 
 func cte(db *sql.DB, name string) error {
 	var id int64
-	err := db.QueryRow("WITH t AS (SELECT id, name FROM tags) SELECT id FROM t WHERE name = $1", name).Scan(&id) // want `QueryRow then Exec: lookup columns unknown \(the query has a CTE \(WITH\)\)`
+	err := db.QueryRow("WITH t AS (SELECT id, name FROM tags) SELECT id FROM t WHERE name = $1", name).Scan(&id) // want `SELECT then INSERT: lookup columns unknown \(the query has a CTE \(WITH\)\)`
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err = db.Exec("INSERT INTO tags (name) VALUES ($1)", name)
 	}
@@ -38,7 +38,7 @@ func cte(db *sql.DB, name string) error {
 
 func subqueryInFrom(db *sql.DB, name string) error {
 	var id int64
-	err := db.QueryRow("SELECT id FROM (SELECT * FROM tags) t WHERE name = $1", name).Scan(&id) // want `QueryRow then Exec: lookup columns unknown \(the query has a subquery in FROM\)`
+	err := db.QueryRow("SELECT id FROM (SELECT * FROM tags) t WHERE name = $1", name).Scan(&id) // want `SELECT then INSERT: lookup columns unknown \(the query has a subquery in FROM\)`
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err = db.Exec("INSERT INTO tags (name) VALUES ($1)", name)
 	}
@@ -47,7 +47,7 @@ func subqueryInFrom(db *sql.DB, name string) error {
 
 func noWhere(db *sql.DB) error {
 	var id int64
-	err := db.QueryRow("SELECT id FROM tags LIMIT 1").Scan(&id) // want `QueryRow then Exec on tags: lookup columns unknown \(the query has no WHERE clause\)`
+	err := db.QueryRow("SELECT id FROM tags LIMIT 1").Scan(&id) // want `SELECT then INSERT on tags: lookup columns unknown \(the query has no WHERE clause\)`
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err = db.Exec("INSERT INTO tags (name) VALUES ('default')")
 	}
@@ -56,7 +56,7 @@ func noWhere(db *sql.DB) error {
 
 func builtAtRunTime(db *sql.DB, table, name string) error {
 	var id int64
-	err := db.QueryRow(fmt.Sprintf("SELECT id FROM %s WHERE name = $1", table), name).Scan(&id) // want `QueryRow then Exec: lookup columns unknown \(the query is not a constant string\)`
+	err := db.QueryRow(fmt.Sprintf("SELECT id FROM %s WHERE name = $1", table), name).Scan(&id) // want `SELECT then INSERT: lookup columns unknown \(the query is not a constant string\)`
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err = db.Exec("INSERT INTO tags (name) VALUES ($1)", name)
 	}
@@ -65,7 +65,7 @@ func builtAtRunTime(db *sql.DB, table, name string) error {
 
 func unknownTable(db *sql.DB, sku string) error {
 	var id int64
-	err := db.QueryRow("SELECT id FROM widgets WHERE sku = $1", sku).Scan(&id) // want `QueryRow then Exec on widgets: lookup columns unknown \(no schema source describes table widgets\)`
+	err := db.QueryRow("SELECT id FROM widgets WHERE sku = $1", sku).Scan(&id) // want `SELECT then INSERT on widgets: lookup columns unknown \(no schema source describes table widgets\)`
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err = db.Exec("INSERT INTO widgets (sku) VALUES ($1)", sku)
 	}

@@ -18,7 +18,7 @@ type Tag struct {
 
 func getThenNamedExec(db *sqlx.DB, name string) (Tag, error) {
 	var t Tag
-	err := db.Get(&t, "SELECT id, name FROM tags WHERE name = ?", name) // want `^Get then NamedExec \(line 24\) on tags looks up \(name\) but no unique constraint covers it; concurrent calls can insert duplicates: add a unique index in a migration: CREATE UNIQUE INDEX CONCURRENTLY idx_tags_name ON tags \(name\); then make the insert INSERT \.\.\. ON CONFLICT \(name\) DO NOTHING and select the row again when it inserts nothing$`
+	err := db.Get(&t, "SELECT id, name FROM tags WHERE name = ?", name) // want `^SELECT then INSERT \(line 24\) on tags looks up \(name\) but no unique constraint covers it; concurrent calls can insert duplicates: add a unique index in a migration: CREATE UNIQUE INDEX CONCURRENTLY idx_tags_name ON tags \(name\); then make the insert INSERT \.\.\. ON CONFLICT \(name\) DO NOTHING and select the row again when it inserts nothing$`
 	if errors.Is(err, sql.ErrNoRows) {
 		t.Name = name
 		_, err = db.NamedExec("INSERT INTO tags (name) VALUES (:name)", t)
@@ -28,7 +28,7 @@ func getThenNamedExec(db *sqlx.DB, name string) (Tag, error) {
 
 func getContextInTx(ctx context.Context, tx *sqlx.Tx, name string) error {
 	var id int64
-	err := tx.GetContext(ctx, &id, "SELECT id FROM tags WHERE name = $1", name) // want `GetContext then MustExecContext \(line 36\) on tags looks up \(name\)`
+	err := tx.GetContext(ctx, &id, "SELECT id FROM tags WHERE name = $1", name) // want `SELECT then INSERT \(line 36\) on tags looks up \(name\)`
 	if err != nil {
 		if err != sql.ErrNoRows {
 			return err
@@ -40,7 +40,7 @@ func getContextInTx(ctx context.Context, tx *sqlx.Tx, name string) error {
 
 func queryRowx(db *sqlx.DB, name string) error {
 	var id int64
-	if err := db.QueryRowx("SELECT id FROM tags WHERE name = ?", name).Scan(&id); err == nil { // want `QueryRowx then MustExec \(line 46\) on tags looks up \(name\)`
+	if err := db.QueryRowx("SELECT id FROM tags WHERE name = ?", name).Scan(&id); err == nil { // want `SELECT then INSERT \(line 46\) on tags looks up \(name\)`
 		return nil
 	}
 	db.MustExec("INSERT INTO tags (name) VALUES (?)", name)
@@ -49,7 +49,7 @@ func queryRowx(db *sqlx.DB, name string) error {
 
 func structScan(ctx context.Context, db *sqlx.DB, name string) (Tag, error) {
 	var t Tag
-	row := db.QueryRowxContext(ctx, "SELECT * FROM tags WHERE name = $1", name) // want `QueryRowxContext then NamedExecContext \(line 56\) on tags looks up \(name\)`
+	row := db.QueryRowxContext(ctx, "SELECT * FROM tags WHERE name = $1", name) // want `SELECT then INSERT \(line 56\) on tags looks up \(name\)`
 	switch err := row.StructScan(&t); {
 	case errors.Is(err, sql.ErrNoRows):
 		t.Name = name
@@ -63,7 +63,7 @@ func structScan(ctx context.Context, db *sqlx.DB, name string) (Tag, error) {
 
 func packageFunctions(q sqlx.Ext, name string) error {
 	var id int64
-	err := sqlx.Get(q, &id, "SELECT id FROM tags WHERE name = ?", name) // want `Get then NamedExec \(line 68\) on tags looks up \(name\)`
+	err := sqlx.Get(q, &id, "SELECT id FROM tags WHERE name = ?", name) // want `SELECT then INSERT \(line 68\) on tags looks up \(name\)`
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err = sqlx.NamedExec(q, "INSERT INTO tags (name) VALUES (:name)", map[string]any{"name": name})
 	}
@@ -72,7 +72,7 @@ func packageFunctions(q sqlx.Ext, name string) error {
 
 func queryerInterface(ctx context.Context, q sqlx.ExtContext, name string) error {
 	var id int64
-	err := q.QueryRowxContext(ctx, "SELECT id FROM tags WHERE name = $1", name).Scan(&id) // want `QueryRowxContext then ExecContext \(line 77\) on tags looks up \(name\)`
+	err := q.QueryRowxContext(ctx, "SELECT id FROM tags WHERE name = $1", name).Scan(&id) // want `SELECT then INSERT \(line 77\) on tags looks up \(name\)`
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err = q.ExecContext(ctx, "INSERT INTO tags (name) VALUES ($1)", name)
 	}
@@ -85,7 +85,7 @@ func preparedGet(db *sqlx.DB, name string) error {
 		return err
 	}
 	var id int64
-	if err := find.Get(&id, name); errors.Is(err, sql.ErrNoRows) { // want `Get then Exec \(line 89\) on tags looks up \(name\)`
+	if err := find.Get(&id, name); errors.Is(err, sql.ErrNoRows) { // want `SELECT then INSERT \(line 89\) on tags looks up \(name\)`
 		_, err = db.Exec("INSERT INTO tags (name) VALUES (?)", name)
 		return err
 	}
@@ -94,7 +94,7 @@ func preparedGet(db *sqlx.DB, name string) error {
 
 func promotedDatabaseSQL(db *sqlx.DB, name string) error {
 	var id int64
-	err := db.QueryRow("SELECT id FROM tags WHERE name = ?", name).Scan(&id) // want `QueryRow then Exec \(line 99\) on tags looks up \(name\)`
+	err := db.QueryRow("SELECT id FROM tags WHERE name = ?", name).Scan(&id) // want `SELECT then INSERT \(line 99\) on tags looks up \(name\)`
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err = db.Exec("INSERT INTO tags (name) VALUES (?)", name)
 	}
@@ -103,7 +103,7 @@ func promotedDatabaseSQL(db *sqlx.DB, name string) error {
 
 func countWithGet(db *sqlx.DB, name string) error {
 	var n int64
-	if err := db.Get(&n, "SELECT COUNT(*) FROM tags WHERE name = ?", name); err != nil { // want `Get then Exec \(line 110\) on tags looks up \(name\)`
+	if err := db.Get(&n, "SELECT COUNT(*) FROM tags WHERE name = ?", name); err != nil { // want `SELECT then INSERT \(line 110\) on tags looks up \(name\)`
 		return err
 	}
 	if n < 1 {
@@ -115,7 +115,7 @@ func countWithGet(db *sqlx.DB, name string) error {
 
 func rebound(db *sqlx.DB, tx *sqlx.Tx, name string) error {
 	var id int64
-	err := db.Get(&id, db.Rebind("SELECT id FROM tags WHERE name = ?"), name) // want `Get then Exec \(line 120\) on tags looks up \(name\)`
+	err := db.Get(&id, db.Rebind("SELECT id FROM tags WHERE name = ?"), name) // want `SELECT then INSERT \(line 120\) on tags looks up \(name\)`
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err = tx.Exec(sqlx.Rebind(sqlx.DOLLAR, "INSERT INTO tags (name) VALUES (?)"), name)
 	}
