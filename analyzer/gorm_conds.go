@@ -136,6 +136,12 @@ func (fc *funcCtx) gormStringCondition(lc *lookupConds, model *gormModelInfo, s 
 		if i := strings.LastIndexByte(col, '.'); i >= 0 {
 			col = col[i+1:]
 		}
+		if strings.TrimSpace(col) == "" {
+			// Where("", v) or Where("t.", v): GORM sends a column without
+			// a name, which the database rejects.
+			lc.setUnknown("the condition names no column")
+			return
+		}
 		t := schema.Term{Column: col}
 		fc.describeValue(&t, values[0])
 		lc.add(t)
