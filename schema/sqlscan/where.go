@@ -115,8 +115,11 @@ func numberParams(toks []Token, positional *int) map[int]ParamRef {
 	return refs
 }
 
+// stripOuterParens removes parentheses around the whole of toks. An
+// unclosed one stays (matchParen runs it to the end): dropping it, and the
+// last token with it, would make "(a" or "((" read as no condition at all.
 func stripOuterParens(toks []Token) []Token {
-	for len(toks) >= 2 && toks[0].IsPunct("(") && matchParen(toks, 0) == len(toks)-1 {
+	for len(toks) >= 2 && toks[0].IsPunct("(") && toks[len(toks)-1].IsPunct(")") && matchParen(toks, 0) == len(toks)-1 {
 		toks = toks[1 : len(toks)-1]
 	}
 	return toks

@@ -51,3 +51,15 @@ func FuzzParseWhere(f *testing.F) {
 		}
 	})
 }
+
+// TestUnclosedParen: a condition or partial-index predicate with a
+// parenthesis never closed is not understood. It used to lose the
+// parenthesis and its last token and read as no condition at all, so a
+// unique index WHERE (( was taken for one every lookup implies.
+func TestUnclosedParen(t *testing.T) {
+	for _, s := range []string{"((", "(a", "(deleted_at IS NULL", "(email = ? AND org = ?", "a = ? AND (b = ?"} {
+		if w := ParseWhere(Lex(s, Generic)); len(w.Unsupported) == 0 {
+			t.Errorf("%q: %+v, want an unsupported conjunct", s, w)
+		}
+	}
+}
