@@ -143,7 +143,7 @@ func (r *Replayer) createTable(c *cursor, line int) {
 	}
 	r.dropTable(tk) // a redefinition replaces the table
 	t := r.table(tk)
-	t.Source = schema.Source{File: r.file, Line: line}
+	t.Source = r.at(line)
 	var keys []keySpec
 	var indexes []element
 	for _, e := range sqlscan.SplitTopLevelPunct(elems, ",") {
@@ -234,7 +234,7 @@ func (r *Replayer) copyTable(from, to string, line int) {
 	src := r.cat.Tables[from]
 	r.dropTable(to)
 	t := r.table(to)
-	t.Source = schema.Source{File: r.file, Line: line}
+	t.Source = r.at(line)
 	if src == nil {
 		return
 	}
@@ -245,7 +245,7 @@ func (r *Replayer) copyTable(from, to string, line int) {
 	for _, k := range src.Keys {
 		kk := *k
 		kk.Parts = append([]schema.KeyPart(nil), k.Parts...)
-		kk.Source = schema.Source{File: r.file, Line: line}
+		kk.Source = r.at(line)
 		t.Keys = append(t.Keys, &kk)
 		r.register(to, kk.Name)
 	}

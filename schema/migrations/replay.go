@@ -14,12 +14,15 @@ import (
 // (non-unique index names, which take part in name collisions and drops).
 // Use one Replayer per migration directory.
 type Replayer struct {
-	cat   *schema.Catalog
-	d     sqlscan.Dialect
-	file  string
-	side  map[string]*tableSide      // by catalog table key
-	names map[string]map[string]bool // lower-case index or key name -> tables holding it
-	inDo  bool                       // replaying DDL found inside a PostgreSQL DO block
+	cat  *schema.Catalog
+	d    sqlscan.Dialect
+	file string
+	// lineBase is added to statement lines: the line before the text
+	// replayed, when it is a string inside a Go file.
+	lineBase int
+	side     map[string]*tableSide      // by catalog table key
+	names    map[string]map[string]bool // lower-case index or key name -> tables holding it
+	inDo     bool                       // replaying DDL found inside a PostgreSQL DO block
 	// doTouched lists the tables whose keys the current DO block has
 	// marked Uncertain already.
 	doTouched map[string]bool
@@ -51,7 +54,13 @@ func ReplaySource(cat *schema.Catalog, file, src string, d sqlscan.Dialect) {
 // statements it does not understand are skipped, with a Warning when they
 // mention keys.
 func (r *Replayer) Replay(file, src string) {
-	r.file = file
+	r.replayAt(file, src, 1)
+}
+
+// replayAt replays src as if it started on line first of file: a SQL string
+// inside a Go migration, one replay per string.
+func (r *Replayer) replayAt(file, src string, first int) {
+	r.file, r.lineBase = file, first-1
 	src = UpSection(src)
 	for _, st := range sqlscan.SplitStatements(src, r.d) {
 		r.guarded(st, src)
@@ -71,7 +80,12 @@ func (r *Replayer) guarded(st sqlscan.Statement, src string) {
 }
 
 func (r *Replayer) warn(line int, msg string) {
-	r.cat.Warnings = append(r.cat.Warnings, schema.Warning{Source: schema.Source{File: r.file, Line: line}, Message: msg})
+	r.cat.Warnings = append(r.cat.Warnings, schema.Warning{Source: r.at(line), Message: msg})
+}
+
+// at is the source of a statement line of the text being replayed.
+func (r *Replayer) at(line int) schema.Source {
+	return schema.Source{File: r.file, Line: line + r.lineBase}
 }
 
 // snippet shortens statement text for a warning.
@@ -210,7 +224,7 @@ func (r *Replayer) addKey(tk string, ks keySpec) *schema.Key {
 	side := r.sideOf(tk)
 	k := &schema.Key{Name: ks.name, Kind: ks.kind, Parts: ks.parts, Where: ks.where,
 		NullsNotDistinct: ks.nnd, Uncertain: r.inDo,
-		Source: schema.Source{File: r.file, Line: ks.line}}
+		Source: r.at(ks.line)}
 	if k.Name != "" {
 		if owner, ok := r.existsForCreate(tk, k.Name); ok {
 			if ks.ifNotExists {
