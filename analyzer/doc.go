@@ -11,10 +11,13 @@ down (a unique key U with U a subset of the lookup columns; the primary key
 counts) makes the database refuse the second insert.
 
 The analyzer finds GORM FirstOrCreate, FirstOrInit followed by Save or
-Create, and First/Take/Last/Find/Count followed by Create or Save on the
-path where nothing was found; works out the model, table and lookup
-columns; gathers the unique keys declared by struct tags; and reports each
-lookup none of them backs:
+Create, and lookups followed by an insert on the path where nothing was
+found, with GORM (First/Take/Last/Find/Count then Create/Save), ent
+(Query().Where(...).Only/First/Exist/Count then Create()) and
+database/sql, sqlx or pgx (SELECT then INSERT). It works out the model,
+table and lookup columns; gathers the unique keys declared by struct tags,
+ent schemas, SQL migrations and, with -dsn, a live database; and reports
+each lookup none of them backs:
 
 	// WRONG: nothing stops two requests inserting the same name
 	type Tag struct {
@@ -29,6 +32,8 @@ lookup none of them backs:
 		Name string ` + "`" + `gorm:"uniqueIndex"` + "`" + `
 	}
 
-Lookups whose columns or model cannot be resolved are not reported unless
--strict is set. A //getorcreatelint:ignore <reason> comment on the reported
+It also checks upserts (an ON CONFLICT target no unique key matches, an
+upsert relying on a conflict no key can raise) and soft-deleted models
+whose unique key blocks re-creating a deleted row. Lookups whose columns or
+model cannot be resolved are not reported unless -strict is set. A //getorcreatelint:ignore <reason> comment on the reported
 line or the line above suppresses a report.`
