@@ -128,14 +128,16 @@ func (g *gen) models(k int) {
 	fmt.Fprintf(&b, "// Package m%d holds GORM models.\npackage m%d\n\nimport (\n\t\"time\"\n\n\t\"gorm.io/gorm\"\n)\n\n", k, k)
 	for i := 0; i < modelsPerPkg; i++ {
 		name := modelName(k, i)
+		// Keys are partial (live rows only), as they should be on a
+		// soft-deleted model, so that only the race findings show.
 		fmt.Fprintf(&b, `// %[1]s is unique by email (tag), by (tenant, slug) (tag) and by code
 // (migrations); its name is not unique.
 type %[1]s struct {
 	gorm.Model
-	Email    string `+"`gorm:\"uniqueIndex;size:255\"`"+`
+	Email    string `+"`gorm:\"uniqueIndex:idx_%[2]s_email,where:deleted_at IS NULL;size:255\"`"+`
 	Name     string `+"`gorm:\"size:100\"`"+`
 	Code     string
-	TenantID uint   `+"`gorm:\"uniqueIndex:idx_%[2]s_tenant_slug\"`"+`
+	TenantID uint   `+"`gorm:\"uniqueIndex:idx_%[2]s_tenant_slug,where:deleted_at IS NULL\"`"+`
 	Slug     string `+"`gorm:\"uniqueIndex:idx_%[2]s_tenant_slug\"`"+`
 	Note     *string
 	Score    int
@@ -439,13 +441,13 @@ CREATE TABLE %[1]s (
     active     boolean NOT NULL DEFAULT false,
     seen_at    timestamptz
 );
-CREATE UNIQUE INDEX idx_%[1]s_email ON %[1]s (email);
+CREATE UNIQUE INDEX idx_%[1]s_email ON %[1]s (email) WHERE deleted_at IS NULL;
 CREATE INDEX idx_%[1]s_deleted_at ON %[1]s (deleted_at);
 `, name))
 	}
 	for _, t := range tables {
 		name := tableName(t.k, t.i)
-		emit("code_"+name, fmt.Sprintf("ALTER TABLE %[1]s ADD CONSTRAINT %[1]s_code_key UNIQUE (code);\n", name))
+		emit("code_"+name, fmt.Sprintf("CREATE UNIQUE INDEX %[1]s_code_key ON %[1]s (code) WHERE deleted_at IS NULL;\n", name))
 	}
 	var dropped []string
 	for _, t := range tables {
@@ -486,6 +488,6 @@ CREATE TRIGGER trg_%[1]s_%[2]d BEFORE UPDATE ON %[1]s FOR EACH ROW EXECUTE FUNCT
 		}
 	}
 	for _, name := range dropped {
-		emit("drop_code_"+name, fmt.Sprintf("ALTER TABLE %[1]s DROP CONSTRAINT %[1]s_code_key;\n", name))
+		emit("drop_code_"+name, fmt.Sprintf("DROP INDEX %s_code_key;\n", name))
 	}
 }
