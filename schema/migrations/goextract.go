@@ -45,11 +45,14 @@ type goExtractor struct {
 	// functions or variables by name, function literals by node.
 	down   map[string]bool
 	downAt map[ast.Node]bool
+	// types holds package-level type declarations, to read positional
+	// struct literals such as {"CREATE ...", "DROP ..."} by field name.
+	types map[string]ast.Expr
 }
 
 func newGoExtractor(fset *token.FileSet, files []*ast.File) *goExtractor {
 	e := &goExtractor{fset: fset, consts: map[string]ast.Expr{}, used: map[string]bool{},
-		down: map[string]bool{}, downAt: map[ast.Node]bool{}}
+		down: map[string]bool{}, downAt: map[ast.Node]bool{}, types: map[string]ast.Expr{}}
 	for _, f := range files {
 		e.declare(f)
 	}
@@ -59,10 +62,18 @@ func newGoExtractor(fset *token.FileSet, files []*ast.File) *goExtractor {
 	return e
 }
 
-// declare records the package-level constants and constant-like strings.
+// declare records the package-level types, constants and constant-like
+// strings.
 func (e *goExtractor) declare(f *ast.File) {
 	for _, d := range f.Decls {
 		g, ok := d.(*ast.GenDecl)
+		if ok && g.Tok == token.TYPE {
+			for _, spec := range g.Specs {
+				ts := spec.(*ast.TypeSpec)
+				e.types[ts.Name.Name] = ts.Type
+			}
+			continue
+		}
 		if !ok || (g.Tok != token.CONST && g.Tok != token.VAR) {
 			continue
 		}
@@ -188,11 +199,12 @@ func callName(fun ast.Expr) string {
 }
 
 // isDownName reports whether an identifier names the down side: goose's
-// downX and DownX, gormigrate's Rollback, sql-migrate's Down, downSQL.
+// downX and DownX, gormigrate's Rollback, sql-migrate's Down, downSQL,
+// Downgrades, undoX.
 func isDownName(name string) bool {
 	for _, w := range identWords(name) {
 		switch strings.ToLower(w) {
-		case "down", "rollback":
+		case "down", "downgrade", "downgrades", "rollback", "rollbacks", "undo":
 			return true
 		}
 	}
@@ -330,6 +342,9 @@ func (w *goWalker) visit(n ast.Node) bool {
 	case *ast.AssignStmt:
 		w.assign(x.Lhs, x.Rhs)
 		return false
+	case *ast.CompositeLit:
+		w.composite(x, nil)
+		return false
 	case *ast.KeyValueExpr:
 		if !keyIsDown(x.Key) {
 			w.walk(x.Value)
@@ -370,6 +385,80 @@ func (w *goWalker) assign(lhs, rhs []ast.Expr) {
 			return
 		}
 	}
+}
+
+// composite walks a composite literal of type typ (its own type, when
+// written) leaving out the elements that fill a down field: keyed
+// (Rollback: ..., "down": ...) or positional in a struct of the package
+// (migration{"CREATE ...", "DROP ..."} with type migration struct{ up,
+// down string }). Elements whose type is elided get the element type.
+func (w *goWalker) composite(x *ast.CompositeLit, typ ast.Expr) {
+	if x.Type != nil {
+		typ = x.Type
+	}
+	var fields []string
+	var elem ast.Expr
+	switch t := w.e.underlying(typ).(type) {
+	case *ast.StructType:
+		for _, f := range t.Fields.List {
+			if len(f.Names) == 0 {
+				fields = append(fields, "") // embedded
+			}
+			for _, n := range f.Names {
+				fields = append(fields, n.Name)
+			}
+		}
+	case *ast.ArrayType:
+		elem = t.Elt
+	case *ast.MapType:
+		elem = t.Value
+	}
+	for i, el := range x.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			if !keyIsDown(kv.Key) {
+				w.element(kv.Value, elem)
+			}
+			continue
+		}
+		if i < len(fields) && isDownName(fields[i]) {
+			continue
+		}
+		w.element(el, elem)
+	}
+}
+
+// element walks one element of a composite literal whose element type is
+// elem (nil when unknown).
+func (w *goWalker) element(el, elem ast.Expr) {
+	inner := el
+	if u, ok := el.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		inner = u.X
+	}
+	if cl, ok := inner.(*ast.CompositeLit); ok && cl.Type == nil && elem != nil {
+		w.composite(cl, elem)
+		return
+	}
+	w.walk(el)
+}
+
+// underlying follows pointers and the package's named types to a type
+// literal; it returns nil for types of other packages.
+func (e *goExtractor) underlying(t ast.Expr) ast.Expr {
+	for i := 0; i < maxConstDepth && t != nil; i++ {
+		switch x := t.(type) {
+		case *ast.StarExpr:
+			t = x.X
+		case *ast.ParenExpr:
+			t = x.X
+		case *ast.Ident:
+			t = e.types[x.Name]
+		case *ast.IndexExpr: // a generic type's instance
+			t = x.X
+		default:
+			return t
+		}
+	}
+	return nil
 }
 
 // keyIsDown reports whether a composite-literal key names the down side:
@@ -432,20 +521,36 @@ func (w *goWalker) expr(x ast.Expr) bool {
 	}
 	if b, ok := x.(*ast.BinaryExpr); ok && b.Op == token.ADD {
 		// Text joined at run time: its literal parts are not statements.
-		left := ast.Expr(b)
-		for {
-			lb, ok := left.(*ast.BinaryExpr)
-			if !ok || lb.Op != token.ADD {
-				break
-			}
-			left = lb.X
-		}
-		if s, line, ok := w.eval(left, 0); ok {
-			w.runtimeDDL(s, line)
+		if s := w.template(b); s != "" {
+			w.runtimeDDL(s, w.e.fset.Position(b.Pos()).Line)
 		}
 		return false
 	}
 	return true
+}
+
+// template renders a concatenation with its run-time parts in braces:
+// "ALTER TABLE {table} ADD UNIQUE (a)". It is "" when no part is constant.
+func (w *goWalker) template(x ast.Expr) string {
+	if b, ok := x.(*ast.BinaryExpr); ok && b.Op == token.ADD {
+		l, r := w.template(b.X), w.template(b.Y)
+		if l == "" && r == "" {
+			return ""
+		}
+		return placeholder(b.X, l) + placeholder(b.Y, r)
+	}
+	s, _, _ := w.eval(x, 0)
+	return s
+}
+
+func placeholder(x ast.Expr, s string) string {
+	if s != "" {
+		return s
+	}
+	if id, ok := x.(*ast.Ident); ok {
+		return "{" + id.Name + "}"
+	}
+	return "{...}"
 }
 
 // runtimeDDL notes DDL completed at run time when it mentions keys.

@@ -151,6 +151,23 @@ func run(tx *sql.Tx) {
 }
 `, "3: CREATE UNIQUE INDEX a_key ON a (k)\n6: CREATE UNIQUE INDEX b_key ON b (k)\n9: CREATE UNIQUE INDEX c_key ON c (k)\n14: CREATE UNIQUE INDEX d_key ON d (k)"},
 
+		{"positional up/down pairs in a struct of the package", `package migrations
+
+type migration struct {
+	version  int
+	up, down string
+}
+
+var list = []*migration{
+	{1, "CREATE TABLE f (id int PRIMARY KEY)", "DROP TABLE f"},
+	{2, "CREATE UNIQUE INDEX f_k ON f (k)", "DROP INDEX f_k"},
+}
+
+var pairs = []struct{ Up, Down string }{{"CREATE UNIQUE INDEX g_k ON g (k)", "DROP INDEX g_k"}}
+
+var byVersion = map[int]migration{3: {3, "CREATE UNIQUE INDEX h_k ON h (k)", "DROP INDEX h_k"}}
+`, "9: CREATE TABLE f (id int PRIMARY KEY)\n10: CREATE UNIQUE INDEX f_k ON f (k)\n13: CREATE UNIQUE INDEX g_k ON g (k)\n15: CREATE UNIQUE INDEX h_k ON h (k)"},
+
 		{"bun and go-pg registrations", `package migrations
 
 func init() {
@@ -198,8 +215,8 @@ func up(tx *sql.Tx, table string) error {
 	return nil
 }
 `, "4! DDL built at run time not analysed (mentions UNIQUE): CREATE UNIQUE INDEX %s_email_key ON %s (email)\n" +
-			"5! DDL built at run time not analysed (mentions UNIQUE): CREATE UNIQUE INDEX idx_\n" +
-			"6! DDL built at run time not analysed (mentions INDEX): CREATE INDEX idx_"},
+			"5! DDL built at run time not analysed (mentions UNIQUE): CREATE UNIQUE INDEX idx_{table} ON {table} (email)\n" +
+			"6! DDL built at run time not analysed (mentions INDEX): CREATE INDEX idx_{table}_at ON {table} (created_at)"},
 
 		{"a file that does not parse yields a note", "package migrations\n\nfunc up( {\n",
 			"3! Go file does not parse; skipped: expected ')', found '{'"},
@@ -264,7 +281,8 @@ func TestIdentWords(t *testing.T) {
 			t.Errorf("identWords(%s) = %s, want %s", name, got, want)
 		}
 	}
-	for name, want := range map[string]bool{"downX": true, "Rollback": true, "migrateDown": true, "upDownloads": false, "markdown": false} {
+	for name, want := range map[string]bool{"downX": true, "Rollback": true, "migrateDown": true, "Downgrades": true, "undoV2": true,
+		"upDownloads": false, "markdown": false, "undone": false} {
 		if isDownName(name) != want {
 			t.Errorf("isDownName(%s) = %v, want %v", name, !want, want)
 		}
