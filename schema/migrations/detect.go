@@ -57,6 +57,21 @@ func (s *sniffScore) add(src string) {
 	}
 }
 
+// addFiles scores migration files: the text of .sql files, the DDL strings
+// of Go files.
+func (s *sniffScore) addFiles(paths []string, srcs [][]byte) {
+	for i, p := range paths {
+		if !isGoFile(p) {
+			s.add(string(srcs[i]))
+		}
+	}
+	for _, g := range goFilesDDL(goSources(paths, srcs)) {
+		for _, st := range g.stmts {
+			s.add(st.sql)
+		}
+	}
+}
+
 // best returns the dialect with the most evidence, or false when there is
 // none or two dialects tie.
 func (s *sniffScore) best() (sqlscan.Dialect, bool) {

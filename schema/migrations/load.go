@@ -127,6 +127,7 @@ func replayDir(root string, d Dir) (*schema.Catalog, error) {
 		}
 		part := schema.NewCatalog()
 		r := NewReplayer(part, dialect)
+		gos := goFilesDDL(goSources(files, srcs))
 		for i, f := range files {
 			rel := relPath(root, f)
 			switch src := srcs[i]; {
@@ -134,6 +135,8 @@ func replayDir(root string, d Dir) (*schema.Catalog, error) {
 				part.Warnings = append(part.Warnings, schema.Warning{Source: schema.Source{File: rel}, Message: "binary file skipped"})
 			case !utf8.Valid(src):
 				part.Warnings = append(part.Warnings, schema.Warning{Source: schema.Source{File: rel}, Message: "file is not valid UTF-8; skipped"})
+			case gos[f] != nil:
+				replayGo(r, rel, gos[f])
 			default:
 				r.Replay(rel, string(src))
 			}
@@ -197,9 +200,7 @@ func fileDialect(root, path string, srcs [][]byte) sqlscan.Dialect {
 		return d
 	}
 	var s sniffScore
-	for _, src := range srcs {
-		s.add(string(src))
-	}
+	s.addFiles([]string{path}, srcs)
 	d, _ := s.best()
 	return d
 }
@@ -210,12 +211,16 @@ func sniffDir(dir string) sqlscan.Dialect {
 	if err != nil {
 		return sqlscan.Generic
 	}
-	var s sniffScore
+	var paths []string
+	var srcs [][]byte
 	for _, f := range files {
 		if b, err := os.ReadFile(f.path); err == nil && utf8.Valid(b) {
-			s.add(string(b))
+			paths = append(paths, f.path)
+			srcs = append(srcs, b)
 		}
 	}
+	var s sniffScore
+	s.addFiles(paths, srcs)
 	d, _ := s.best()
 	return d
 }

@@ -35,14 +35,16 @@ var (
 // on top would apply them twice.
 var snapshotNames = map[string]bool{"latest.sql": true}
 
-// orderedFiles lists the .sql files of dir that migrating up applies, in
+// orderedFiles lists the .sql files of dir that migrating up applies, and
+// its Go files (goose and gormigrate migrations, see goextract.go), in
 // order, for dialect d:
 //
 //   - atlas.sum, when present, gives the order of the files it lists;
 //   - otherwise numeric versions order files: golang-migrate, goose, dbmate
 //     and sql-migrate prefixes (10_x after 9_x, timestamps of any length),
 //     flyway V1__x and V1_2__x (R__x repeatable ones last, U undo ones
-//     skipped); unversioned files come first, by name;
+//     skipped); goose Go files (00002_x.go) take their place among the
+//     .sql ones; unversioned files come first, by name;
 //   - version subdirectories (memos' 0.27/01__x.sql) sort by directory
 //     version, then file version; a LATEST.sql beside them is used alone;
 //   - *.down.sql files are skipped;
@@ -114,7 +116,8 @@ func orderedFiles(dir string, d sqlscan.Dialect) ([]migrationFile, error) {
 func newMigrationFile(dir, rel string, dirVersion []string) (migrationFile, bool) {
 	base := rel[strings.LastIndexByte(rel, '/')+1:]
 	lower := strings.ToLower(base)
-	if !strings.HasSuffix(lower, ".sql") || strings.HasSuffix(lower, ".down.sql") || strings.HasPrefix(base, ".") {
+	goFile := dirVersion == nil && isGoSource(base) // Go migrations: only beside the .sql files
+	if (!strings.HasSuffix(lower, ".sql") && !goFile) || strings.HasSuffix(lower, ".down.sql") || strings.HasPrefix(base, ".") {
 		return migrationFile{}, false
 	}
 	f := migrationFile{path: filepath.Join(dir, filepath.FromSlash(rel)), rel: rel}
@@ -135,6 +138,9 @@ func newMigrationFile(dir, rel string, dirVersion []string) (migrationFile, bool
 		f.version[i] = strings.TrimLeft(v, "0")
 	}
 	parts := strings.Split(lower, ".")
+	if goFile {
+		parts = nil // Go files are never per-dialect twins
+	}
 	for i := 1; i < len(parts)-1; i++ {
 		if d, ok := twinDialect(parts[i]); ok {
 			f.tag, f.tagged = d, true
