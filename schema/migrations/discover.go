@@ -37,6 +37,13 @@ var conventionalDirs = map[string]bool{
 	"schema": true, "schemas": true,
 }
 
+// goMigrationDirs are directory names that count as Go migrations when
+// they hold Go files (goose, gormigrate, hand-rolled lists of DDL).
+var goMigrationDirs = map[string]bool{"migrations": true, "migration": true, "migrate": true}
+
+// foundGo is the Found of a directory discovered for its Go files.
+const foundGo = "go migrations"
+
 // conventionalFiles are single-file schemas found near the module root.
 var conventionalFiles = map[string]bool{"schema.sql": true, "structure.sql": true}
 
@@ -50,17 +57,20 @@ var skippedDirs = map[string]bool{"vendor": true, "testdata": true, "node_module
 // atlas.hcl, and conventional places (migrations/, db/migrations/,
 // db/migrate/, sql/, schema/, schema.sql, db/schema.sql, db/structure.sql,
 // and nested ones such as internal/db/migrations or
-// store/migration/postgres). The search goes at most 5 levels deep, lists
-// at most 5000 directories, and skips vendor, testdata, node_modules and
-// hidden directories.
+// store/migration/postgres), then directories named migrations, migration
+// or migrate that hold Go files but no .sql files (Found "go migrations":
+// goose Go migrations, gormigrate lists). The search goes at most 5 levels
+// deep, lists at most 5000 directories, and skips vendor, testdata,
+// node_modules and hidden directories.
 //
 // Each Dir gets a dialect from, in order: the words of its path; the tool
 // configuration (sqlc engine, atlas URL scheme); h.Dialect; the content of
-// its .sql files; else Generic. A directory whose subdirectories (or file
-// names) are per-dialect variants yields the variant for the dialect known
-// from the configuration or h, or else one Dir per variant, each with its
-// dialect. Discover reads the tool configuration files and, to sniff the
-// dialect, only .sql files inside the directories it returns.
+// its .sql files and the DDL strings of its Go files; else Generic. A
+// directory whose subdirectories (or file names) are per-dialect variants
+// yields the variant for the dialect known from the configuration or h, or
+// else one Dir per variant, each with its dialect. Discover reads the tool
+// configuration files and, to sniff the dialect, only .sql and Go files
+// inside the directories it returns.
 func Discover(moduleRoot string, h Hints) ([]Dir, error) {
 	info, err := os.Stat(moduleRoot)
 	if err != nil {
@@ -92,6 +102,9 @@ func Discover(moduleRoot string, h Hints) ([]Dir, error) {
 	for _, c := range ds.conventional {
 		ds.add(c, sqlscan.Generic, "conventional")
 	}
+	for _, g := range ds.goDirs {
+		ds.add(g, sqlscan.Generic, foundGo)
+	}
 	return ds.out, nil
 }
 
@@ -101,6 +114,7 @@ type discovery struct {
 	seen         map[string]bool
 	out          []Dir
 	conventional []string
+	goDirs       []string // directories of Go migrations without .sql files
 }
 
 // add records a directory or file with the dialect its configuration gave
@@ -148,7 +162,7 @@ func (ds *discovery) add(path string, configDialect sqlscan.Dialect, found strin
 		}
 		return
 	}
-	if !holdsMigrations(path) {
+	if !holdsMigrations(path) && (found != foundGo || !hasGoFiles(path)) {
 		return
 	}
 	ds.addDir(path, ds.dialect(path, configDialect, true), found)
@@ -295,6 +309,11 @@ func (ds *discovery) walk() (configs []string) {
 			if conventionalDirs[strings.ToLower(name)] && (holdsMigrations(full) || len(dialectSubdirs(full)) > 0) {
 				ds.conventional = append(ds.conventional, full)
 				continue // its contents belong to it
+			}
+			if goMigrationDirs[strings.ToLower(name)] && hasGoFiles(full) {
+				// Searched further: a migrate/ package often holds the
+				// runner, with the .sql files in a subdirectory.
+				ds.goDirs = append(ds.goDirs, full)
 			}
 			if cur.depth+1 < maxSearchDepth {
 				queue = append(queue, level{full, cur.depth + 1})

@@ -201,3 +201,56 @@ func TestEngineDialect(t *testing.T) {
 		}
 	}
 }
+
+// TestDiscoverGoMigrations: directories named migrations, migration or
+// migrate that hold Go files are found within the same bounds as .sql
+// ones; a directory with both is a conventional one whose Go files are
+// read too.
+func TestDiscoverGoMigrations(t *testing.T) {
+	gooseFile := func(table string) string {
+		return "package migrations\n\nfunc init() { goose.AddMigrationContext(up, down) }\n\n" +
+			"func up(ctx context.Context, tx *sql.Tx) error {\n\t_, err := tx.ExecContext(ctx, `CREATE TABLE " + table + " (id bigserial PRIMARY KEY, k text UNIQUE)`)\n\treturn err\n}\n\n" +
+			"func down(ctx context.Context, tx *sql.Tx) error {\n\t_, err := tx.ExecContext(ctx, `DROP TABLE " + table + "`)\n\treturn err\n}\n"
+	}
+	root := writeTree(t, map[string]string{
+		"db/migrations/00001_a.go":            gooseFile("a"),
+		"internal/migrate/migrate.go":         "package migrate\n\n// Run applies the embedded migrations.\nfunc Run() {}\n",
+		"internal/migrate/migrations/1_b.sql": "CREATE TABLE b (id int PRIMARY KEY);",
+		"store/migrations/0001_c.sql":         "CREATE TABLE c (id int PRIMARY KEY);",
+		"store/migrations/0002_c.go":          "package migrations\n\nconst cKey = `CREATE UNIQUE INDEX c_k ON c (k)`\n",
+		"ent/schema/user.go":                  "package schema\n\nconst ddl = `CREATE TABLE ent_user (id int PRIMARY KEY)`\n",
+		"tests/migrations/x_test.go":          "package migrations\n\nconst x = `CREATE TABLE only_test (id int PRIMARY KEY)`\n",
+		"vendor/x/migrations/1.go":            gooseFile("skip1"),
+		"testdata/migrations/1.go":            gooseFile("skip2"),
+		"node_modules/p/migrations/1.go":      gooseFile("skip3"),
+		".hidden/migrations/1.go":             gooseFile("skip4"),
+		"a/b/c/d/e/migrations/1.go":           gooseFile("skip5"),
+	})
+	dirs, err := Discover(root, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Join([]string{
+		"store/migrations generic conventional",
+		"internal/migrate/migrations generic conventional", // below a Go runner
+		"db/migrations postgres go migrations",             // bigserial in a Go string
+		"internal/migrate generic go migrations",
+	}, "\n")
+	if got := dirList(dirs); got != want {
+		t.Errorf("Discover:\n%s\nwant:\n%s", got, want)
+	}
+	cat, err := Load(root, dirs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for table, keys := range map[string]string{"a": "a_pkey(id) | a_k_key(k)", "b": "b_pkey(id)", "c": "c_pkey(id) | c_k(k)"} {
+		if got := strings.Join(keySet(cat, table), " | "); got != keys {
+			t.Errorf("table %s keys = %s, want %s", table, got, keys)
+		}
+	}
+	for _, name := range []string{"ent_user", "only_test", "skip1", "skip2", "skip3", "skip4", "skip5"} {
+		if cat.Table(name) != nil {
+			t.Errorf("table %s comes from a Go file discovery must skip", name)
+		}
+	}
+}
