@@ -36,6 +36,29 @@
 // Per-dialect twins (x.postgres.up.sql, x.mysql.up.sql, x.sqlite3.up.sql)
 // are chosen by dialect.
 //
+// # Go migrations
+//
+// Go files in a migration directory are read too (go/parser, no type
+// checking; _test.go and generated files skipped; a file that does not
+// parse becomes a Warning): goose Go migrations, gormigrate lists,
+// hand-rolled []string lists. Discovery also returns directories named
+// migrations, migration or migrate that hold Go files but no .sql (Found
+// "go migrations"). A string literal, or a concatenation of literals and
+// package constants resolved by name, is replayed as one migration file
+// when it starts with CREATE, ALTER, DROP or RENAME after comments (or is
+// a script holding such a statement); its keys point at the Go file and
+// line. Go files take their place among the .sql files by version prefix
+// (00002_x.go), strings their source order within a file; a constant
+// counts where it is used, or where it is declared when the package never
+// uses it. The down side is skipped: the down argument of goose's
+// AddMigration*, AddNamedMigration* and NewGoMigration and of bun's and
+// go-pg's Register*/MustRegister*; gormigrate's Rollback and sql-migrate's
+// Down fields; functions, variables, constants, map keys and struct fields
+// (keyed, or positional in a struct type of the package) named down,
+// rollback, downgrade or undo. Format strings (fmt.Sprintf) and text
+// joined at run time are not replayed; a Warning names those that mention
+// keys.
+//
 // # Statements
 //
 // CREATE TABLE (column and table PRIMARY KEY / UNIQUE constraints, MySQL
@@ -68,7 +91,11 @@
 //
 // # Not modelled
 //
-// search_path; CREATE TABLE ... (LIKE ... INCLUDING INDEXES) and PARTITION
+// Go migrations that build DDL at run time, call ORM schema helpers
+// (AutoMigrate, Migrator().CreateIndex) or read SQL from other files;
+// up/down pairs in structs of other packages; control flow in a Go
+// migration (every DDL string of the up side is assumed to
+// run once, in source order); search_path; CREATE TABLE ... (LIKE ... INCLUDING INDEXES) and PARTITION
 // OF (warned or skipped); EXCLUDE constraints; DDL built at run time
 // (EXECUTE format(...)) or run by functions and triggers (warned);
 // conditional logic in DO blocks (the DDL is assumed to run); MySQL
