@@ -50,8 +50,13 @@ func run(args []string) int {
 		}
 		return 0
 	}
-	if err := loadConfig(".", &analyzer.Analyzer.Flags); err != nil {
-		return usageError(err)
+	// go vet first asks which flags the tool takes (-flags) and hides the
+	// tool's standard error if that fails, so a bad configuration file is
+	// left to the runs on packages, whose errors go vet shows.
+	if len(args) != 1 || args[0] != "-flags" {
+		if err := loadConfig(".", &analyzer.Analyzer.Flags); err != nil {
+			return usageError(err)
+		}
 	}
 	// -format json, github and sarif are written by format.go; text (the
 	// default) is singlechecker's.
