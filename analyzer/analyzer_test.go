@@ -84,3 +84,12 @@ func TestSoftDeleteConflict(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "softdelete")
 }
+
+func TestKeysFromGoMigrations(t *testing.T) {
+	t.Parallel()
+	dir, err := filepath.Abs(filepath.Join("testdata", "migrations", "gomigrations"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{Migrations: []string{dir}}), "gomigrated")
+}

@@ -67,25 +67,26 @@ func indexName(table string, cols []string) string {
 }
 
 // dialect is the database the package's schema is written for: the
-// -dialect option, else the dialect all migration directories share, else
-// the one the driver imports imply, else Generic.
+// -dialect option, else the one dialect the catalogs were read as, else the
+// one the driver imports imply, else Generic.
 func (c *checker) dialect() sqlscan.Dialect {
 	if d, ok := sqlscan.ParseDialect(c.opts.Dialect); ok && d != sqlscan.Generic {
 		return d
 	}
-	if s := c.sources(); s != nil {
-		var d sqlscan.Dialect
-		same := true
-		for i, dir := range s.dirs {
-			if i == 0 {
-				d = dir.Dialect
-			} else if dir.Dialect != d {
-				same = false
+	found := sqlscan.Generic
+	for _, cat := range c.catalogs() {
+		for _, d := range cat.Dialects {
+			switch {
+			case d == sqlscan.Generic || d == found:
+			case found == sqlscan.Generic:
+				found = d
+			default:
+				return driverDialect(c.pass.Pkg) // the sources disagree
 			}
 		}
-		if len(s.dirs) > 0 && same && d != sqlscan.Generic {
-			return d
-		}
+	}
+	if found != sqlscan.Generic {
+		return found
 	}
 	return driverDialect(c.pass.Pkg)
 }

@@ -188,6 +188,19 @@ func (t *Table) ColumnNotNull(column string) bool {
 type Catalog struct {
 	Tables   map[string]*Table
 	Warnings []Warning
+	// Dialects are the dialects the sources were read as (Generic when a
+	// source's dialect could not be told).
+	Dialects []Dialect
+}
+
+// AddDialect records that a source was read as d.
+func (c *Catalog) AddDialect(d Dialect) {
+	for _, old := range c.Dialects {
+		if old == d {
+			return
+		}
+	}
+	c.Dialects = append(c.Dialects, d)
 }
 
 // Warning records input a schema source skipped but that may have changed

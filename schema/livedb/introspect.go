@@ -45,15 +45,23 @@ func Introspect(ctx context.Context, dsn string, opts Options) (*schema.Catalog,
 		}
 	}
 	opts = opts.withDefaults()
+	var cat *schema.Catalog
+	var err error
 	switch d {
 	case sqlscan.Postgres:
-		return introspectPostgres(ctx, dsn, opts)
+		cat, err = introspectPostgres(ctx, dsn, opts)
 	case sqlscan.MySQL:
-		return introspectMySQL(ctx, dsn, opts)
+		cat, err = introspectMySQL(ctx, dsn, opts)
 	case sqlscan.SQLite:
-		return introspectSQLite(ctx, dsn, opts)
+		cat, err = introspectSQLite(ctx, dsn, opts)
+	default:
+		return nil, &Error{Target: Redact(dsn), Kind: ErrBadDSN, Detail: "unsupported dialect " + d.String()}
 	}
-	return nil, &Error{Target: Redact(dsn), Kind: ErrBadDSN, Detail: "unsupported dialect " + d.String()}
+	if err != nil {
+		return nil, err
+	}
+	cat.AddDialect(d)
+	return cat, nil
 }
 
 // sourceOf is the Source of everything read from dsn: the redacted DSN.

@@ -126,6 +126,7 @@ func replayDir(root string, d Dir) (*schema.Catalog, error) {
 			dialect = fileDialect(root, path, srcs)
 		}
 		part := schema.NewCatalog()
+		part.AddDialect(dialect)
 		r := NewReplayer(part, dialect)
 		gos := goFilesDDL(goSources(files, srcs))
 		for i, f := range files {
@@ -244,4 +245,7 @@ func mergeInto(dst, src *schema.Catalog) {
 		old.MergeFrom(t)
 	}
 	dst.Warnings = append(dst.Warnings, src.Warnings...)
+	for _, d := range src.Dialects {
+		dst.AddDialect(d)
+	}
 }
