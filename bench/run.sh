@@ -3,8 +3,8 @@
 # no-op analyzer, bench/noop) side by side, and prints medians and ratios of
 # wall time and peak memory. See bench/README.md.
 #
-# Usage: bench/run.sh [target...]     targets: example gen app vet (default: all
-#                                     that apply; app needs BENCH_APP)
+# Usage: bench/run.sh [target...]     targets: example gen app vet std (default:
+#                                     all but std; app needs BENCH_APP)
 # Environment:
 #   RUNS=5                 measured runs per tool and target (medians reported)
 #   BENCH_PKGS=300         packages in the generated module
@@ -105,21 +105,22 @@ report() {
 	}' | tee -a "$work/summary"
 }
 
-# standalone TARGET DIR: RUNS pairs of runs of both tools on ./... in DIR,
+# standalone TARGET DIR [PATTERN]: RUNS pairs of runs of both tools on
+# PATTERN (default ./...) in DIR,
 # alternating which goes first so that drift in the machine's load hits
 # both alike. One warm-up run each fills the build cache (export data).
 standalone() {
-	local t=$1 dir=$2 f=$work/times/$1.floor l=$work/times/$1.lint
+	local t=$1 dir=$2 p=${3:-./...} f=$work/times/$1.floor l=$work/times/$1.lint
 	rm -f "$f" "$l"
-	timed "$f.warm" "$dir" 0 "$noop" ./...
-	timed "$l.warm" "$dir" 0,3 "$lint" ./...
+	timed "$f.warm" "$dir" 0 "$noop" "$p"
+	timed "$l.warm" "$dir" 0,3 "$lint" "$p"
 	for ((i = 1; i <= RUNS; i++)); do
 		if ((i % 2)); then
-			timed "$f" "$dir" 0 "$noop" ./...
-			timed "$l" "$dir" 0,3 "$lint" ./...
+			timed "$f" "$dir" 0 "$noop" "$p"
+			timed "$l" "$dir" 0,3 "$lint" "$p"
 		else
-			timed "$l" "$dir" 0,3 "$lint" ./...
-			timed "$f" "$dir" 0 "$noop" ./...
+			timed "$l" "$dir" 0,3 "$lint" "$p"
+			timed "$f" "$dir" 0 "$noop" "$p"
 		fi
 	done
 	report "$t" "$f" "$l"
@@ -190,6 +191,7 @@ for t in "${targets[@]}"; do
 		standalone app "$APP"
 		;;
 	vet) vet ;;
+	std) standalone std "$src" std ;;
 	*) echo "bench: unknown target $t" >&2; exit 2 ;;
 	esac
 done
