@@ -193,11 +193,16 @@ func without(lines []string, drop ...string) []string {
 func TestGolangciLintNolint(t *testing.T) {
 	all := allExpected(t)
 	// A finding without a related location: the FirstOrCreate on tags.
-	plain := expectedFindings(t)[0]
-	plainFile, plainLine := findingAt(t, plain)
-	if !strings.Contains(plain, "FirstOrCreate on tags") {
-		t.Fatalf("example/expected.txt changed: first finding %q", plain)
+	var plain string
+	for _, l := range expectedFindings(t) {
+		if strings.Contains(l, "FirstOrCreate on tags") {
+			plain = l
+		}
 	}
+	if plain == "" {
+		t.Fatalf("example/expected.txt changed: no FirstOrCreate on tags")
+	}
+	plainFile, plainLine := findingAt(t, plain)
 	// A finding with one: the First then Create in Join, whose related
 	// location is the insert, reported by golangci-lint as an issue of its
 	// own.
