@@ -262,12 +262,19 @@ func (r *Replayer) copyTable(from, to string, line int) {
 // [INCLUDE (...)] [NULLS [NOT] DISTINCT] [WITH (...)] [TABLESPACE x]
 // [WHERE predicate], with MySQL's trailing options.
 func (r *Replayer) createIndex(c *cursor, unique bool, line int) {
+	// A unique index the reader cannot follow is a key it loses: say so.
+	skip := func(why string) {
+		if unique {
+			r.warn(line, "CREATE UNIQUE INDEX skipped: "+why)
+		}
+	}
 	c.accept("concurrently")
 	ifNotExists := c.accept("if", "not", "exists")
 	var name qname
 	if !c.is("on") && !c.is("using") {
 		var ok bool
 		if name, ok = c.qualified(); !ok {
+			skip("no index name")
 			return
 		}
 	}
@@ -275,11 +282,13 @@ func (r *Replayer) createIndex(c *cursor, unique bool, line int) {
 		c.next()
 	}
 	if !c.accept("on") {
+		skip("no ON table")
 		return
 	}
 	c.accept("only")
 	q, ok := c.qualified()
 	if !ok {
+		skip("no table name")
 		return
 	}
 	if c.accept("using") {
@@ -287,6 +296,7 @@ func (r *Replayer) createIndex(c *cursor, unique bool, line int) {
 	}
 	list, ok := c.group()
 	if !ok {
+		skip("no column list")
 		return
 	}
 	tk := q.key()

@@ -61,7 +61,7 @@ func (r *Replayer) Replay(file, src string) {
 // inside a Go migration, one replay per string.
 func (r *Replayer) replayAt(file, src string, first int) {
 	r.file, r.lineBase = file, first-1
-	src = UpSection(src)
+	src = BlankCopyData(UpSection(src))
 	for _, st := range sqlscan.SplitStatements(src, r.d) {
 		r.guarded(st, src)
 	}
