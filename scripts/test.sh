@@ -24,3 +24,9 @@ echo "== migrations cross-checked against real SQL parsers (test-only module)"
 # the first time, then cached) and the pre-commit hooks.
 echo "== go test -tags integration ./... in integration"
 (cd integration && go vet -tags integration ./... && go test -count=1 -tags integration -timeout 30m ./...)
+
+echo "== fuzz: every target, 10 s each"
+bash scripts/fuzz.sh 10
+
+echo "== no crash on the standard library and a generated 300-package module"
+bash scripts/robust.sh

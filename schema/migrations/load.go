@@ -60,7 +60,10 @@ func cachedDir(root string, d Dir) (*schema.Catalog, error) {
 	key := root + "\x00" + abs + "\x00" + d.Dialect.String()
 	v, _ := dirCache.LoadOrStore(key, &cacheEntry{})
 	e := v.(*cacheEntry)
-	e.once.Do(func() { e.cat, e.err = replayDir(root, d) })
+	e.once.Do(func() {
+		e.cat, e.err = diskMemo(func() (*schema.Catalog, error) { return replayDir(root, d) },
+			abs, root, d.Dialect.String())
+	})
 	return e.cat, e.err
 }
 
@@ -208,6 +211,11 @@ func fileDialect(root, path string, srcs [][]byte) sqlscan.Dialect {
 
 // sniffDir scores the content of the directory's migration files.
 func sniffDir(dir string) sqlscan.Dialect {
+	d, _ := diskMemo(func() (sqlscan.Dialect, error) { return sniffFiles(dir), nil }, dir, "sniff")
+	return d
+}
+
+func sniffFiles(dir string) sqlscan.Dialect {
 	files, err := orderedFiles(dir, sqlscan.Generic)
 	if err != nil {
 		return sqlscan.Generic
