@@ -152,10 +152,17 @@ func (fc *funcCtx) gormStringCondition(lc *lookupConds, model *gormModelInfo, s 
 
 // sqlCondition reads a SQL fragment such as "email = ? AND tenant_id = ?".
 func (fc *funcCtx) sqlCondition(lc *lookupConds, s string, values []ast.Expr) {
-	w := sqlscan.ParseWhere(sqlscan.Lex(s, sqlscan.Generic))
+	fc.addWhere(lc, sqlscan.ParseWhere(sqlscan.Lex(s, sqlscan.Generic)), values, true)
+}
+
+// addWhere adds the conditions of a parsed WHERE clause to lc, with what
+// the bound values tell (constants, NULLs). With sameTable, a condition
+// qualified by another table makes the lookup unknown: a GORM fragment
+// names the model's table or none.
+func (fc *funcCtx) addWhere(lc *lookupConds, w sqlscan.Where, values []ast.Expr, sameTable bool) {
 	lc.unsupported = append(lc.unsupported, w.Unsupported...)
 	for _, c := range w.Conds {
-		if c.Qualifier != "" && lc.table != "" && schema.TableKey(c.Qualifier) != schema.TableKey(lc.table) {
+		if sameTable && c.Qualifier != "" && lc.table != "" && schema.TableKey(c.Qualifier) != schema.TableKey(lc.table) {
 			lc.setUnknown("a condition names another table (" + c.Qualifier + ")")
 			continue
 		}

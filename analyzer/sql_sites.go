@@ -80,27 +80,7 @@ func (fc *funcCtx) sqlFinding(l, ins *sqlCall) finding {
 		return f
 	}
 	lc := lookupConds{table: f.table}
-	lc.unsupported = append(lc.unsupported, l.q.Where.Unsupported...)
-	for _, c := range l.q.Where.Conds {
-		t := schema.Term{Column: c.Column, Expr: c.Expr}
-		switch c.Op {
-		case sqlscan.IsNull:
-			t.IsNull = true
-		case sqlscan.IsNotNull:
-			lc.predicates = append(lc.predicates, t.String()+" is not null")
-			continue
-		default:
-			switch c.Value.Kind {
-			case sqlscan.Literal:
-				t.Value = c.Value.Text
-			case sqlscan.Placeholder:
-				if v := paramValue(c.Value.Params[0], l.args, fc.c.pass.TypesInfo); v != nil {
-					fc.describeValue(&t, v)
-				}
-			}
-		}
-		lc.add(t)
-	}
+	fc.addWhere(&lc, l.q.Where, l.args, false)
 	f.lookup = schema.Lookup{Terms: lc.terms, Predicates: lc.predicates}
 	f.unsupported = lc.unsupported
 	return f
