@@ -270,8 +270,9 @@ func (p *gormParser) uniqueIndexes() []*Key {
 			}
 			length, _ := strconv.Atoi(settings["LENGTH"])
 			part := KeyPart{Column: f.col.Column, PrefixLen: length}
-			if expr := settings["EXPRESSION"]; expr != "" {
-				part = KeyPart{Expr: sqlscan.Normalize(expr, sqlscan.Generic)}
+			// A blank expression reads as none: the field's column.
+			if expr := sqlscan.Normalize(settings["EXPRESSION"], sqlscan.Generic); expr != "" {
+				part = KeyPart{Expr: expr}
 			}
 			parts = append(parts, indexPart{
 				name: name, class: class, where: settings["WHERE"],
