@@ -178,6 +178,9 @@ func (fc *funcCtx) addWhere(lc *lookupConds, w sqlscan.Where, values []ast.Expr,
 			case sqlscan.Literal:
 				t.Value = c.Value.Text
 			case sqlscan.Placeholder:
+				if len(c.Value.Params) == 0 {
+					break
+				}
 				if v := paramValue(c.Value.Params[0], values, fc.c.pass.TypesInfo); v != nil {
 					fc.describeValue(&t, v)
 				}

@@ -195,7 +195,10 @@ func boolConjunct(toks []Token) (c Condition, reason string, skip bool) {
 	}
 	toks = stripOuterParens(toks)
 	if len(toks) == 1 && (toks[0].Is("true") || (toks[0].Kind == Number && toks[0].Text != "0")) {
-		return c, "", value == "true"
+		if value == "true" {
+			return c, "", true // TRUE: no condition
+		}
+		return c, "constant false", false // NOT TRUE: matches no row
 	}
 	if col, qual, ok := plainColumn(toks); ok {
 		c = Condition{Qualifier: qual, Column: col, Columns: []string{col}, Op: Eq,

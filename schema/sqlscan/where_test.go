@@ -55,6 +55,7 @@ func TestParseWhere(t *testing.T) {
 		{`flag IS TRUE`, `flag=true`},
 		{`lower(email) = lower(?)`, `lower(email)=lower(?)0`},
 		{`1 = 1 AND a = ?`, `a=?0`},
+		{`NOT 1 AND a = ?`, `a=?0 !constant false`},
 		{`a = ? OR b = ?`, `!OR`},
 		{`t = ? AND (a = ? OR b = ?)`, `t=?0 !OR`},
 		{`id IN (?)`, `!IN`},
