@@ -18,7 +18,7 @@ import (
 // RETURNING yields no row (ent issue 1821). It returns "" when a lookup
 // column is not a field or edge of the entity, or may be NULL (the key
 // then needs NULLS NOT DISTINCT, which the schema cannot say).
-func entFix(f finding, terms []schema.Term) string {
+func entFix(f finding, terms []schema.Term, index string) string {
 	e := f.ent
 	if e == nil || e.pkg == nil || len(terms) == 0 {
 		return ""
@@ -54,7 +54,7 @@ func entFix(f finding, terms []schema.Term) string {
 		decl = fmt.Sprintf("add %s.Unique() to the Indexes of the %s schema", idx, e.name)
 	}
 	return fmt.Sprintf("%s or %s; then Create()...OnConflictColumns(%s).Ignore().ID(ctx) (sql/upsert feature) gets or creates in one statement",
-		decl, indexText(f, terms), strings.Join(consts, ", "))
+		decl, index, strings.Join(consts, ", "))
 }
 
 func quoteAll(names []string) string {

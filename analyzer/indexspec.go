@@ -62,13 +62,3 @@ func (s indexSpec) text() string {
 	}
 	return index
 }
-
-// indexText describes a unique index on terms, partial on live rows for a
-// soft-deleted model, without dialect-specific shaping.
-func indexText(f finding, terms []schema.Term) string {
-	spec := indexSpec{table: f.table, key: terms, softDelete: f.softDelete}
-	if f.softDelete != "" {
-		spec.where = []string{f.softDelete + " IS NULL"}
-	}
-	return spec.text()
-}

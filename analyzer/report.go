@@ -92,7 +92,7 @@ func (c *checker) fixText(f finding) string {
 			return "add " + tag + " or " + spec.text()
 		}
 	case f.orm == ormEnt:
-		if fix := entFix(f, terms); fix != "" {
+		if fix := entFix(f, terms, spec.text()); fix != "" {
 			return fix
 		}
 	case f.orm == ormSQL:

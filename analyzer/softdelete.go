@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/getorcreatelint/getorcreatelint/schema"
@@ -37,11 +38,11 @@ func keyMentions(k *schema.Key, col string) bool {
 		if p.Column == col {
 			return true
 		}
-		if p.Expr != "" && contains(sqlscan.ExprColumns(sqlscan.NormalizeTokens(lexExpr(p.Expr))), col) {
+		if p.Expr != "" && slices.Contains(sqlscan.ExprColumns(sqlscan.ExprTokens(p.Expr)), col) {
 			return true
 		}
 	}
-	return k.Where != "" && contains(sqlscan.ExprColumns(sqlscan.NormalizeTokens(lexExpr(k.Where))), col)
+	return k.Where != "" && slices.Contains(sqlscan.ExprColumns(sqlscan.ExprTokens(k.Where)), col)
 }
 
 func (c *checker) softDeleteFix(f finding, k *schema.Key) string {
@@ -62,19 +63,4 @@ func termsOf(cols []string) []schema.Term {
 		terms[i] = schema.Term{Column: c}
 	}
 	return terms
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
-// lexExpr lexes a normalised expression without its EOF token.
-func lexExpr(expr string) []sqlscan.Token {
-	toks := sqlscan.Lex(expr, sqlscan.Generic)
-	return toks[:len(toks)-1]
 }

@@ -92,7 +92,7 @@ func partPinned(t *Table, k *Key, p KeyPart, l Lookup) string {
 		if _, ok := l.exprTerm(p.Expr); ok {
 			return ""
 		}
-		toks := sqlscan.NormalizeTokens(lexExpr(p.Expr))
+		toks := sqlscan.ExprTokens(p.Expr)
 		cols := sqlscan.ExprColumns(toks)
 		if len(cols) == 0 || !sqlscan.Deterministic(toks) {
 			return "missing"
@@ -119,11 +119,6 @@ func partPinned(t *Table, k *Key, p KeyPart, l Lookup) string {
 		return fmt.Sprintf("does not help when %s is NULL: NULLs never conflict", p.Column)
 	}
 	return ""
-}
-
-func lexExpr(expr string) []sqlscan.Token {
-	toks := sqlscan.Lex(expr, sqlscan.Generic)
-	return toks[:len(toks)-1]
 }
 
 // Implies reports whether the lookup guarantees the predicate pred of a

@@ -535,8 +535,7 @@ func renameInExpr(expr, old, new string) string {
 
 // exprUses reports whether a normalised expression reads column col.
 func exprUses(expr, col string) bool {
-	toks := sqlscan.Lex(expr, sqlscan.Generic)
-	return slices.Contains(sqlscan.ExprColumns(toks[:len(toks)-1]), col)
+	return slices.Contains(sqlscan.ExprColumns(sqlscan.ExprTokens(expr)), col)
 }
 
 // dropColumn applies the dialect's rule to the keys using col: PostgreSQL

@@ -18,6 +18,12 @@ func Normalize(expr string, d Dialect) string {
 	return Render(NormalizeTokens(trimEOF(Lex(expr, d))))
 }
 
+// ExprTokens lexes an expression (normalised or not) into the tokens
+// Normalize renders: no EOF, casts and redundant parentheses dropped.
+func ExprTokens(expr string) []Token {
+	return NormalizeTokens(trimEOF(Lex(expr, Generic)))
+}
+
 // NormalizeTokens applies Normalize's token rewrites (casts and redundant
 // parentheses removed) to toks, which must not contain EOF.
 func NormalizeTokens(toks []Token) []Token {
