@@ -102,7 +102,13 @@ func numberParams(toks []Token, positional *int) map[int]ParamRef {
 			refs[t.Off] = ParamRef{Index: next}
 			next++
 		case t.Text[0] == '?' || t.Text[0] == '$':
-			n, _ := strconv.Atoi(t.Text[1:])
+			// $N and ?N number from 1; drivers allow at most 65535. A
+			// number outside that binds no known argument (Index -1).
+			n, err := strconv.Atoi(t.Text[1:])
+			if err != nil || n < 1 || n > 65535 {
+				refs[t.Off] = ParamRef{Index: -1}
+				continue
+			}
 			refs[t.Off] = ParamRef{Index: n - 1}
 			if n > next {
 				next = n
