@@ -124,11 +124,12 @@ func (x Index) DropSQL() string {
 }
 
 // IndexName names a new index after GORM's idx_<table>_<columns>, within
-// PostgreSQL's 63-byte limit.
+// PostgreSQL's 63-byte limit, in lower case letters, digits and
+// underscores so that it never needs quoting.
 func IndexName(table string, cols []string) string {
 	var b strings.Builder
-	b.WriteString("idx_" + strings.ReplaceAll(table, ".", "_"))
-	for _, c := range cols {
+	b.WriteString("idx")
+	for _, c := range append([]string{table}, cols...) {
 		b.WriteByte('_')
 		for _, r := range strings.ToLower(c) {
 			switch {
