@@ -87,7 +87,7 @@ func TestNextVersion(t *testing.T) {
 		{"20240101120000", "20261202150405"},
 		{"20210817181232000005", "20261202150405000000"},
 		{"20991231235959", "20991231235960"}, // a version from the future: just after it
-		{"12345678", "12345679"},              // not a date
+		{"12345678", "12345679"},             // not a date
 	} {
 		if got := parseVersion(tc.last).Next(now).String(); got != tc.want {
 			t.Errorf("Next(%s) = %s, want %s", tc.last, got, tc.want)
