@@ -57,6 +57,14 @@ var synthetic = map[string]map[string]string{
 		"V1_2__slugs.sql": "ALTER TABLE tags ADD COLUMN slug TEXT;\n",
 		"U1_2__slugs.sql": "ALTER TABLE tags DROP COLUMN slug;\n",
 	},
+	"golang-migrate-timestamps": {
+		"20220429102000_init.up.sql":   "CREATE TABLE identities (id uuid PRIMARY KEY, provider text NOT NULL, email text);\n",
+		"20220429102000_init.down.sql": "DROP TABLE identities;\n",
+	},
+	"flyway-postgres": {
+		"V1__init.sql": "CREATE TABLE tags (id bigserial PRIMARY KEY, name text NOT NULL, deleted_at timestamptz);\n",
+		"V2__kind.sql": "ALTER TABLE tags ADD COLUMN kind text NOT NULL DEFAULT 'topic';\n",
+	},
 	"flyway-date": {
 		"V20240101__init.sql": "CREATE TABLE `tags` (`id` BIGINT AUTO_INCREMENT PRIMARY KEY, `name` VARCHAR(191) NOT NULL) ENGINE=InnoDB;\n",
 		"V20240315__more.sql": "ALTER TABLE `tags` ADD COLUMN `kind` VARCHAR(20) NOT NULL DEFAULT 'x';\n",
@@ -109,6 +117,15 @@ func TestPlanReplaysInEveryFormat(t *testing.T) {
 		wantFormat: GolangMigrate,
 		wantFiles:  []string{"16_idx_segments_name.up.sql", "16_idx_segments_name.down.sql"},
 		lookups:    []lookupCase{{"segments", cols("name")}},
+	}, {
+		name:       "golang-migrate timestamps, lower() expression",
+		dir:        func(t *testing.T) string { return writeDir(t, synthetic["golang-migrate-timestamps"]) },
+		dialect:    sqlscan.Postgres,
+		indexes:    []Index{{Table: "identities", Key: []schema.Term{{Column: "provider"}, {Expr: "lower(email)"}}}},
+		wantFormat: GolangMigrate,
+		wantFiles:  []string{"20261202150405_idx_identities_provider_lower_email.up.sql", "20261202150405_idx_identities_provider_lower_email.down.sql"},
+		want:       []string{"ON identities (provider, lower(email));"},
+		lookups:    []lookupCase{{"identities", schema.Lookup{Terms: []schema.Term{{Column: "provider"}, {Expr: "lower(email)"}}}}},
 	}, {
 		name:       "goose polygon, concurrent",
 		dir:        func(t *testing.T) string { return copyDir(t, testdata+"/postgres/replay/getpolygon__polygon") },
