@@ -85,7 +85,7 @@ func Detect(dir string) (Layout, error) {
 		return Layout{}, fmt.Errorf("migwrite: %w", err)
 	}
 	l := Layout{Dir: abs}
-	var names []string
+	var names, goNames []string
 	for _, e := range entries {
 		name := e.Name()
 		switch {
@@ -94,6 +94,8 @@ func Detect(dir string) (Layout, error) {
 			l.AtlasSum = true
 		case strings.HasSuffix(strings.ToLower(name), ".sql"):
 			names = append(names, name)
+		case strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go"):
+			goNames = append(goNames, name)
 		}
 	}
 	if len(names) == 0 {
@@ -117,7 +119,11 @@ func Detect(dir string) (Layout, error) {
 		l.Sep = "__"
 	}
 	found := false
-	for _, n := range names {
+	versioned := names
+	if l.Format == Goose {
+		versioned = append(versioned, goNames...) // goose Go migrations share the numbering
+	}
+	for _, n := range versioned {
 		v, sep, ok := versionOf(n, l.Format)
 		if !ok {
 			if l.Format == Flyway && flywayUndo.MatchString(n) {

@@ -134,7 +134,7 @@ func (l Layout) render(v Version, group []Index) []File {
 	for i := range group {
 		x := group[i]
 		concurrent = concurrent || x.concurrent()
-		why = append(why, fmt.Sprintf("-- Backs the get-or-create lookup on %s (%s): concurrent inserts of the same row now conflict instead of adding a duplicate.",
+		why = append(why, fmt.Sprintf("-- Backs get-or-create on %s (%s): concurrent inserts of the same row now conflict instead of adding a duplicate.",
 			x.Table, strings.Join(x.Columns(), ", ")))
 		up = append(up, x.CreateSQL())
 		down = append(down, group[len(group)-1-i].DropSQL())

@@ -95,6 +95,23 @@ func TestNextVersion(t *testing.T) {
 	}
 }
 
+// goose numbers its Go migrations with the .sql ones: the next version
+// follows both.
+func TestGooseGoMigrationsShareNumbers(t *testing.T) {
+	dir := writeDir(t, map[string]string{
+		"00001_init.sql": "-- +goose Up\nCREATE TABLE tags (id int PRIMARY KEY, name text);\n",
+		"00002_seed.go":  "package migrations\n",
+		"main_test.go":   "package migrations\n",
+	})
+	files, err := Plan("", migrations.Dir{Path: dir, Dialect: sqlscan.Postgres}, []Index{{Table: "tags", Key: key("name")}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := baseNames(files); len(got) != 1 || got[0] != "00003_idx_tags_name.sql" {
+		t.Errorf("files %q, want 00003_idx_tags_name.sql", got)
+	}
+}
+
 func TestDetectRefusesWhatItCannotNumber(t *testing.T) {
 	for name, files := range map[string]map[string]string{
 		"plain schema":      {"schema.sql": "CREATE TABLE t (id int);"},
