@@ -62,9 +62,7 @@ func (r *Replayer) Replay(file, src string) {
 func (r *Replayer) replayAt(file, src string, first int) {
 	r.file, r.lineBase = file, first-1
 	src = BlankCopyData(UpSection(src))
-	for _, st := range sqlscan.SplitStatements(src, r.d) {
-		r.guarded(st, src)
-	}
+	sqlscan.EachStatement(src, r.d, isSilent, func(st sqlscan.Statement) { r.guarded(st, src) })
 }
 
 // guarded applies one statement; the recover is only a backstop, as the

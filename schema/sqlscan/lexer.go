@@ -81,7 +81,7 @@ func unquoteIdent(s string) string {
 // quoted identifier, comment or dollar body extends to the end of src.
 func Lex(src string, d Dialect) []Token {
 	l := lexer{src: src, d: d, line: 1}
-	toks := make([]Token, 0, len(src)/5+1)
+	var toks []Token
 	for {
 		t := l.next()
 		toks = append(toks, t)
@@ -90,6 +90,19 @@ func Lex(src string, d Dialect) []Token {
 		}
 	}
 }
+
+// Scanner lexes src one token at a time, as Lex does, for callers that do
+// not keep every token of a large input.
+type Scanner struct{ l lexer }
+
+// NewScanner returns a Scanner over src in dialect d.
+func NewScanner(src string, d Dialect) *Scanner {
+	return &Scanner{l: lexer{src: src, d: d, line: 1}}
+}
+
+// Next returns the next token; at the end of src, an EOF token, again and
+// again.
+func (s *Scanner) Next() Token { return s.l.next() }
 
 type lexer struct {
 	src  string
