@@ -10,10 +10,10 @@
 // opened without blocking so that a FIFO swapped in between the checks
 // cannot hang the process either. Reads are capped: a file larger than the
 // limit its caller gives is refused with ErrTooLarge, never read whole.
-// The limits used by the linter are MaxSchemaFile (64 MiB, for SQL and Go
-// migration files and schema dumps) and MaxConfigFile (1 MiB, for
-// configuration files). A dangling symbolic link or a loop of them gives
-// ErrBadLink.
+// The limits used by the linter are MaxSchemaFile (256 MiB, for SQL and
+// Go migration files and schema dumps, data included) and MaxConfigFile
+// (1 MiB, for configuration files). A dangling symbolic link, or a loop
+// of them, gives ErrBadLink.
 //
 // Callers skip a refused file with a warning that names it; errors.Is
 // tells the reasons apart, and Skippable groups them.

@@ -6,13 +6,14 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"syscall"
 )
 
 // Limits on the size of what is read.
 const (
-	MaxSchemaFile int64 = 64 << 20 // an SQL or Go migration file, a schema dump
-	MaxConfigFile int64 = 1 << 20  // sqlc.yaml, atlas.hcl, atlas.sum, .getorcreatelint.yml
+	MaxSchemaFile int64 = 256 << 20 // an SQL or Go migration file, a schema dump with data
+	MaxConfigFile int64 = 1 << 20   // sqlc.yaml, atlas.hcl, atlas.sum, .getorcreatelint.yml
 )
 
 // The reasons a file is refused.
@@ -64,6 +65,25 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 		return nil, &Error{Path: path, Reason: ErrTooLarge, Detail: fmt.Sprintf("more than %d bytes", limit)}
 	}
 	return b, nil
+}
+
+// ReadString is ReadFile returning a string, without the copy a
+// conversion would make: a schema dump is held in memory once.
+func ReadString(path string, limit int64) (string, error) {
+	f, size, err := Open(path, limit)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var b strings.Builder
+	b.Grow(int(size))
+	if _, err := io.Copy(&b, io.LimitReader(f, limit+1)); err != nil {
+		return "", err
+	}
+	if int64(b.Len()) > limit {
+		return "", &Error{Path: path, Reason: ErrTooLarge, Detail: fmt.Sprintf("more than %d bytes", limit)}
+	}
+	return b.String(), nil
 }
 
 // Open opens path for reading if it is a regular file of at most limit

@@ -109,3 +109,19 @@ func TestOtherErrorsAreNotSkippable(t *testing.T) {
 		t.Errorf("missing file: %v; want a plain not-exist error", err)
 	}
 }
+
+func TestReadStringMatchesReadFile(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a.sql")
+	if err := os.WriteFile(file, []byte("x\x00y"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := ReadString(file, 3); err != nil || s != "x\x00y" {
+		t.Errorf("ReadString = %q, %v", s, err)
+	}
+	if _, err := ReadString(file, 2); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("ReadString over the limit: %v", err)
+	}
+	if _, err := ReadString("/dev/zero", 10); !errors.Is(err, ErrNotRegular) {
+		t.Errorf("ReadString(/dev/zero): %v", err)
+	}
+}

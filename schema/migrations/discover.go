@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/getorcreatelint/getorcreatelint/schema/fsread"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
 
@@ -202,9 +203,7 @@ func (ds *discovery) dialect(path string, configDialect sqlscan.Dialect, isDir b
 		return sniffDir(path)
 	}
 	var s sniffScore
-	if b, err := os.ReadFile(path); err == nil {
-		s.add(string(b))
-	}
+	s.addFiles([]string{path})
 	d, _ := s.best()
 	return d
 }
@@ -346,7 +345,7 @@ func engineDialect(s string) sqlscan.Dialect {
 // packages or version 2 sql blocks) with their engines. YAML is read line
 // by line: enough for these flat lists, without a YAML dependency.
 func sqlcSchemas(cfg string) []configSource {
-	b, err := os.ReadFile(cfg)
+	b, err := fsread.ReadFile(cfg, fsread.MaxConfigFile)
 	if err != nil {
 		return nil
 	}
@@ -474,7 +473,7 @@ var (
 // and .sql schema sources of an atlas.hcl, with the dialect of its first
 // url or dev database URL (docker://postgres/15 counts as postgres).
 func atlasSources(cfg string) []configSource {
-	b, err := os.ReadFile(cfg)
+	b, err := fsread.ReadFile(cfg, fsread.MaxConfigFile)
 	if err != nil {
 		return nil
 	}

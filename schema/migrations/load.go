@@ -1,14 +1,13 @@
 package migrations
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/getorcreatelint/getorcreatelint/schema"
+	"github.com/getorcreatelint/getorcreatelint/schema/fsread"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
 
@@ -121,33 +120,68 @@ func replayDir(root string, d Dir) (*schema.Catalog, error) {
 				files = append(files, f.path)
 			}
 		}
-		srcs, err := readAll(files)
+		part := schema.NewCatalog()
+		warn := func(f, msg string) {
+			part.Warnings = append(part.Warnings, schema.Warning{Source: schema.Source{File: relPath(root, f)}, Message: msg})
+		}
+		// Go migrations are parsed together (one package); SQL files are
+		// read one at a time during the replay, so that only one is held
+		// in memory.
+		goPaths, goSrcs, err := readGoFiles(files, warn)
 		if err != nil {
 			return nil, err
 		}
+		gos := goFilesDDL(goPaths, goSrcs)
 		if dialect == sqlscan.Generic && !info.IsDir() {
-			dialect = fileDialect(root, path, srcs)
+			dialect = fileDialect(root, path)
 		}
-		part := schema.NewCatalog()
 		part.AddDialect(dialect)
 		r := NewReplayer(part, dialect)
-		gos := goFilesDDL(goSources(files, srcs))
-		for i, f := range files {
-			rel := relPath(root, f)
-			switch src := srcs[i]; {
-			case bytes.IndexByte(src[:min(len(src), 8000)], 0) >= 0:
-				part.Warnings = append(part.Warnings, schema.Warning{Source: schema.Source{File: rel}, Message: "binary file skipped"})
-			case !utf8.Valid(src):
-				part.Warnings = append(part.Warnings, schema.Warning{Source: schema.Source{File: rel}, Message: "file is not valid UTF-8; skipped"})
-			case gos[f] != nil:
-				replayGo(r, rel, gos[f])
-			default:
-				r.Replay(rel, string(src))
+		for _, f := range files {
+			if isGoFile(f) {
+				if g := gos[f]; g != nil {
+					replayGo(r, relPath(root, f), g)
+				}
+				continue
 			}
+			src, note, skip, err := readSource(f)
+			switch {
+			case err != nil:
+				return nil, err
+			case skip != "":
+				warn(f, skip)
+				continue
+			case note != "":
+				warn(f, note)
+			}
+			r.Replay(relPath(root, f), src)
 		}
 		mergeInto(cat, part)
 	}
 	return cat, nil
+}
+
+// readGoFiles reads the Go files among files, skipping (with a warning)
+// those the linter does not read.
+func readGoFiles(files []string, warn func(f, msg string)) ([]string, [][]byte, error) {
+	var paths []string
+	var srcs [][]byte
+	for _, f := range files {
+		if !isGoFile(f) {
+			continue
+		}
+		b, err := fsread.ReadFile(f, fsread.MaxSchemaFile)
+		if err != nil {
+			if fsread.Skippable(err) {
+				warn(f, skipReason(err, f)+"; skipped")
+				continue
+			}
+			return nil, nil, fmt.Errorf("migrations: %w", err)
+		}
+		paths = append(paths, f)
+		srcs = append(srcs, b)
+	}
+	return paths, srcs, nil
 }
 
 // replayVariants replays the per-dialect subdirectories of a directory
@@ -174,18 +208,6 @@ func replayVariants(root string, d Dir, variants []variant) (*schema.Catalog, er
 	return cat, nil
 }
 
-func readAll(files []string) ([][]byte, error) {
-	out := make([][]byte, len(files))
-	for i, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return nil, fmt.Errorf("migrations: %w", err)
-		}
-		out[i] = b
-	}
-	return out, nil
-}
-
 // dirDialects decides the dialect of a directory given without one: its
 // path words, else per-dialect twins (each replayed), else its content.
 func dirDialects(root, dir string) []sqlscan.Dialect {
@@ -199,12 +221,12 @@ func dirDialects(root, dir string) []sqlscan.Dialect {
 }
 
 // fileDialect decides the dialect of a single schema file.
-func fileDialect(root, path string, srcs [][]byte) sqlscan.Dialect {
+func fileDialect(root, path string) sqlscan.Dialect {
 	if d, ok := pathDialect(relPath(root, path)); ok {
 		return d
 	}
 	var s sniffScore
-	s.addFiles([]string{path}, srcs)
+	s.addFiles([]string{path})
 	d, _ := s.best()
 	return d
 }
@@ -221,15 +243,11 @@ func sniffFiles(dir string) sqlscan.Dialect {
 		return sqlscan.Generic
 	}
 	var paths []string
-	var srcs [][]byte
 	for _, f := range files {
-		if b, err := os.ReadFile(f.path); err == nil && utf8.Valid(b) {
-			paths = append(paths, f.path)
-			srcs = append(srcs, b)
-		}
+		paths = append(paths, f.path)
 	}
 	var s sniffScore
-	s.addFiles(paths, srcs)
+	s.addFiles(paths)
 	d, _ := s.best()
 	return d
 }
