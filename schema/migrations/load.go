@@ -132,8 +132,14 @@ func replayDir(root string, d Dir) (*schema.Catalog, error) {
 			return nil, err
 		}
 		gos := goFilesDDL(goPaths, goSrcs)
-		if dialect == sqlscan.Generic && !info.IsDir() {
-			dialect = fileDialect(root, path)
+		// A single schema file is read once, for its dialect and its replay.
+		var single *readResult
+		if !info.IsDir() && !isGoFile(path) {
+			single = &readResult{}
+			single.src, single.note, single.skip, single.err = readSource(path)
+			if dialect == sqlscan.Generic && single.err == nil && single.skip == "" {
+				dialect = fileDialect(root, path, single.src)
+			}
 		}
 		part.AddDialect(dialect)
 		r := NewReplayer(part, dialect)
@@ -144,7 +150,13 @@ func replayDir(root string, d Dir) (*schema.Catalog, error) {
 				}
 				continue
 			}
-			src, note, skip, err := readSource(f)
+			var src, note, skip string
+			var err error
+			if single != nil {
+				src, note, skip, err = single.src, single.note, single.skip, single.err
+			} else {
+				src, note, skip, err = readSource(f)
+			}
 			switch {
 			case err != nil:
 				return nil, err
@@ -220,13 +232,20 @@ func dirDialects(root, dir string) []sqlscan.Dialect {
 	return []sqlscan.Dialect{sniffDir(dir)}
 }
 
-// fileDialect decides the dialect of a single schema file.
-func fileDialect(root, path string) sqlscan.Dialect {
+// readResult is what readSource returned for a file.
+type readResult struct {
+	src, note, skip string
+	err             error
+}
+
+// fileDialect decides the dialect of a single schema file from its path
+// or its text.
+func fileDialect(root, path, src string) sqlscan.Dialect {
 	if d, ok := pathDialect(relPath(root, path)); ok {
 		return d
 	}
 	var s sniffScore
-	s.addFiles([]string{path})
+	s.add(src)
 	d, _ := s.best()
 	return d
 }

@@ -118,13 +118,29 @@ func (l *lexer) peek(i int) byte {
 	return 0
 }
 
-// advance moves to off, counting the newlines passed.
+// advance moves to off, counting the line ends passed.
 func (l *lexer) advance(off int) {
 	if off > len(l.src) {
 		off = len(l.src)
 	}
-	l.line += strings.Count(l.src[l.pos:off], "\n")
+	l.line += countLineEnds(l.src, l.pos, off)
 	l.pos = off
+}
+
+// countLineEnds counts the line ends in src[from:to]: "\n", "\r\n", and a
+// lone "\r" (old Mac files), which PostgreSQL also ends a comment at.
+func countLineEnds(src string, from, to int) int {
+	seg := src[from:to]
+	n := strings.Count(seg, "\n")
+	if strings.IndexByte(seg, '\r') < 0 {
+		return n
+	}
+	for i := from; i < to; i++ {
+		if src[i] == '\r' && (i+1 >= len(src) || src[i+1] != '\n') {
+			n++
+		}
+	}
+	return n
 }
 
 func (l *lexer) next() Token {
@@ -144,11 +160,13 @@ func (l *lexer) skipSpaceAndComments() {
 	for l.pos < len(l.src) {
 		c := l.src[l.pos]
 		switch {
-		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+		case c == ' ' || c == '\t' || c == '\f' || c == '\v':
 			l.pos++
-		case c == '\n':
+		case c == '\n', c == '\r' && l.peek(1) != '\n':
 			l.pos++
 			l.line++
+		case c == '\r':
+			l.pos++
 		case c == '-' && l.peek(1) == '-':
 			l.skipLine()
 		case c == '#' && l.d == MySQL:
@@ -161,8 +179,11 @@ func (l *lexer) skipSpaceAndComments() {
 	}
 }
 
+// skipLine skips a "--" or "#" comment up to its line end: "\n" or a
+// "\r" (PostgreSQL ends comments at either; a file with old Mac line
+// ends has no "\n" at all).
 func (l *lexer) skipLine() {
-	i := strings.IndexByte(l.src[l.pos:], '\n')
+	i := strings.IndexAny(l.src[l.pos:], "\n\r")
 	if i < 0 {
 		l.advance(len(l.src))
 		return
