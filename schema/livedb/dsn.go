@@ -9,9 +9,11 @@ import (
 )
 
 // DialectOf tells the database kind from the DSN's scheme (postgres://,
-// postgresql://, mysql://, mariadb://, sqlite://, file:) or, for SQLite, a
-// path ending in .db, .sqlite or .sqlite3. Native driver forms without a
-// scheme are ambiguous: the caller names the dialect (Options.Dialect).
+// postgresql://, mysql://, mariadb://, sqlite://, file:), for SQLite a path
+// ending in .db, .sqlite or .sqlite3, and for PostgreSQL libpq's
+// keyword/value form ("host=db port=5432 dbname=app user=app"). The
+// go-sql-driver form without a scheme is ambiguous: the caller names the
+// dialect (Options.Dialect).
 func DialectOf(dsn string) (sqlscan.Dialect, error) {
 	dsn = strings.TrimSpace(dsn)
 	if scheme, _, ok := splitScheme(dsn); ok {
@@ -28,6 +30,9 @@ func DialectOf(dsn string) (sqlscan.Dialect, error) {
 	}
 	if strings.HasPrefix(strings.ToLower(dsn), "file:") || hasSQLiteSuffix(dsn) {
 		return sqlscan.SQLite, nil
+	}
+	if isPostgresKeyValue(dsn) {
+		return sqlscan.Postgres, nil
 	}
 	return sqlscan.Generic, &Error{Target: Redact(dsn), Kind: ErrBadDSN,
 		Detail: "cannot tell the database from the connection string; use a postgres://, mysql:// or sqlite:// URL, or name the dialect"}

@@ -67,7 +67,9 @@ func TestDialectOf(t *testing.T) {
 		{"app.DB", sqlscan.SQLite, true},
 		{"redis://u:secret@h", sqlscan.Generic, false},
 		{"app:secret@tcp(h:3306)/db", sqlscan.Generic, false},
-		{"host=h password=secret", sqlscan.Generic, false},
+		{"host=h password=secret", sqlscan.Postgres, true},
+		{"host=db port=5432 dbname=app user=app sslmode=disable", sqlscan.Postgres, true},
+		{"color=blue secret=x", sqlscan.Generic, false},
 	} {
 		got, err := DialectOf(tc.dsn)
 		if got != tc.want || (err == nil) != tc.ok {
