@@ -20,10 +20,9 @@
 // # Connection strings
 //
 //   - PostgreSQL: postgres://user:pass@host:port/db?sslmode=disable, or
-//     postgresql://..., or pgx's keyword/value form ("host=... dbname=...")
-//     with Options.Dialect set to sqlscan.Postgres. As with psql, what the
-//     DSN leaves out comes from the PG* environment variables and
-//     ~/.pgpass.
+//     postgresql://..., or libpq's keyword/value form ("host=db port=5432
+//     dbname=app user=app"). As with psql, what the DSN leaves out comes
+//     from the PG* environment variables and ~/.pgpass.
 //   - MySQL and MariaDB: mysql://user:pass@host:port/db?param=value
 //     (mysql://user:pass@/db?socket=/path/mysqld.sock for a unix socket),
 //     translated to the go-sql-driver form, or that native form
@@ -40,6 +39,18 @@
 // query_only. Connecting is bounded by Options.ConnectTimeout and each query
 // by Options.QueryTimeout (both 10s by default), on the client and, where the
 // server has one, as a server-side statement timeout.
+//
+// # What the server is trusted with
+//
+// The DSN may come from a repository's configuration, so the server it
+// names is not trusted beyond answering the schema queries. A PostgreSQL
+// server asking for the password in clear text is refused before anything
+// is sent (require_auth gets "!password", whatever the DSN says) unless
+// Options.AllowCleartextPassword is set; MD5 authentication, whose answer
+// is a salted hash, stays allowed. MySQL's LOAD DATA LOCAL INFILE requests
+// are always refused (allowAllFiles in the DSN is overridden), as are the
+// cleartext plugin (unless Options.AllowCleartextPassword) and pre-4.1
+// password hashing.
 //
 // # Errors
 //

@@ -31,6 +31,12 @@ func mysqlConfig(dsn string, opts Options) (*mysql.Config, error) {
 	cfg.WriteTimeout = opts.QueryTimeout + 5*time.Second
 	cfg.Logger = discardLogger{}
 	cfg.MultiStatements = false
+	// Whatever the DSN says: a server answering a query with a LOAD DATA
+	// LOCAL INFILE request gets no file, and no password in clear text or
+	// under the broken pre-4.1 hash unless the caller allowed it.
+	cfg.AllowAllFiles = false
+	cfg.AllowCleartextPasswords = opts.AllowCleartextPassword
+	cfg.AllowOldPasswords = false
 	return cfg, nil
 }
 

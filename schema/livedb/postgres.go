@@ -23,6 +23,11 @@ func beginPostgres(ctx context.Context, dsn string, opts Options) (tx pgx.Tx, cl
 	if err != nil {
 		return nil, nil, failure(dsn, ErrBadDSN, err)
 	}
+	if !opts.AllowCleartextPassword {
+		if cfg.RequireAuth, err = refusePassword(cfg.RequireAuth); err != nil {
+			return nil, nil, &Error{Target: Redact(dsn), Kind: ErrBadDSN, Detail: err.Error()}
+		}
+	}
 	cfg.ConnectTimeout = opts.ConnectTimeout
 	cfg.RuntimeParams["default_transaction_read_only"] = "on"
 	cfg.RuntimeParams["statement_timeout"] = strconv.FormatInt(opts.QueryTimeout.Milliseconds(), 10)
@@ -48,6 +53,39 @@ func beginPostgres(ctx context.Context, dsn string, opts Options) (tx pgx.Tx, cl
 	}, nil
 }
 
+// refusePassword adds "password" (cleartext) to the authentication methods
+// a require_auth list refuses, so that the client fails before sending
+// the password to a server that asks for it in clear text. MD5 stays
+// allowed: its answer is a salted hash, and it is the default of servers
+// before PostgreSQL 14.
+func refusePassword(requireAuth string) (string, error) {
+	if strings.TrimSpace(requireAuth) == "" {
+		return "!password", nil
+	}
+	var kept []string
+	negated := false
+	for i, part := range strings.Split(requireAuth, ",") {
+		m := strings.TrimSpace(part)
+		if i == 0 {
+			negated = strings.HasPrefix(m, "!")
+		}
+		switch {
+		case negated && m == "!password":
+			return requireAuth, nil
+		case !negated && m == "password":
+			continue
+		}
+		kept = append(kept, m)
+	}
+	if negated {
+		kept = append(kept, "!password")
+	}
+	if len(kept) == 0 {
+		return "", errors.New("require_auth allows only cleartext password authentication, which is refused unless explicitly allowed")
+	}
+	return strings.Join(kept, ","), nil
+}
+
 // classifyPostgres maps a pgx error to one of the Err* causes.
 func classifyPostgres(err error) error {
 	var pgErr *pgconn.PgError
@@ -66,6 +104,10 @@ func classifyPostgres(err error) error {
 			return ErrConnect
 		}
 		return ErrQuery
+	}
+	if strings.Contains(err.Error(), "require_auth check failed") {
+		// The server asked for a method refused before any credential was sent.
+		return ErrAuth
 	}
 	var netErr net.Error
 	if errors.As(err, &netErr) && netErr.Timeout() {
