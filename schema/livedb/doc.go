@@ -54,9 +54,15 @@
 //
 // # Errors
 //
-// Errors are *Error values whose text names the database by Redact(dsn) and
-// never contains the password: driver messages are scrubbed of it before they
-// are kept, and the driver's error itself is not reachable through Unwrap.
+// Errors are *Error values whose text names the database and never
+// contains the password. Once the driver has parsed the DSN the target is
+// rebuilt from its configuration (user, host, port, database: the host
+// really contacted); before, it is Redact(dsn). Driver messages are
+// redacted by shape, not by searching for the password's text (which would
+// garble them around a short password and show where it occurs): echoes of
+// the DSN, user:password@ in URLs and native DSNs, password= pairs and
+// password-like URL parameters; the quoted pieces of a parse error are
+// dropped. The driver's error itself is not reachable through Unwrap.
 // errors.Is tells the cause apart: ErrBadDSN, ErrConnect, ErrAuth,
 // ErrPermission, ErrUnknownDatabase, ErrTimeout, ErrQuery. All of them mean
 // the schema could not be read, and a command line tool should exit 1.

@@ -79,19 +79,25 @@ func hostPort(u *url.URL) string {
 	return net.JoinHostPort(host, port)
 }
 
+// mysqlTarget names the database the driver's parsed configuration
+// connects to, without the password.
+func mysqlTarget(cfg *mysql.Config) string {
+	addr := cfg.Addr
+	if cfg.Net != "tcp" {
+		addr = cfg.Net + "(" + cfg.Addr + ")"
+	}
+	user := ""
+	if cfg.User != "" {
+		user = cfg.User + "@"
+	}
+	return "mysql://" + user + addr + "/" + cfg.DBName
+}
+
 // redactMySQLNative renders user:pass@tcp(host:port)/db as
 // mysql://user@host:port/db.
 func redactMySQLNative(dsn string) string {
 	if cfg, err := mysql.ParseDSN(dsn); err == nil {
-		addr := cfg.Addr
-		if cfg.Net != "tcp" {
-			addr = cfg.Net + "(" + cfg.Addr + ")"
-		}
-		user := ""
-		if cfg.User != "" {
-			user = cfg.User + "@"
-		}
-		return "mysql://" + user + addr + "/" + cfg.DBName
+		return mysqlTarget(cfg)
 	}
 	user, rest := cutUserinfo(dsn)
 	rest, _, _ = strings.Cut(rest, "?")

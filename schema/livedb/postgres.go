@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net"
+	"net/url"
 	"strconv"
 	"strings"
 	"syscall"
@@ -23,9 +24,10 @@ func beginPostgres(ctx context.Context, dsn string, opts Options) (tx pgx.Tx, cl
 	if err != nil {
 		return nil, nil, failure(dsn, ErrBadDSN, err)
 	}
+	target := postgresTarget(dsn, cfg)
 	if !opts.AllowCleartextPassword {
 		if cfg.RequireAuth, err = refusePassword(cfg.RequireAuth); err != nil {
-			return nil, nil, &Error{Target: Redact(dsn), Kind: ErrBadDSN, Detail: err.Error()}
+			return nil, nil, &Error{Target: target, Kind: ErrBadDSN, Detail: err.Error()}
 		}
 	}
 	cfg.ConnectTimeout = opts.ConnectTimeout
@@ -38,12 +40,12 @@ func beginPostgres(ctx context.Context, dsn string, opts Options) (tx pgx.Tx, cl
 	defer cancel()
 	conn, err := pgx.ConnectConfig(cctx, cfg)
 	if err != nil {
-		return nil, nil, failure(dsn, classifyPostgres(err), err)
+		return nil, nil, failureAt(target, dsn, classifyPostgres(err), err)
 	}
 	tx, err = conn.BeginTx(cctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
 	if err != nil {
 		conn.Close(context.Background())
-		return nil, nil, failure(dsn, classifyPostgres(err), err)
+		return nil, nil, failureAt(target, dsn, classifyPostgres(err), err)
 	}
 	return tx, func() {
 		ctx, cancel := context.WithTimeout(context.Background(), opts.QueryTimeout)
@@ -51,6 +53,27 @@ func beginPostgres(ctx context.Context, dsn string, opts Options) (tx pgx.Tx, cl
 		_ = tx.Rollback(ctx)
 		_ = conn.Close(ctx)
 	}, nil
+}
+
+// postgresTarget names the database pgx parsed out of dsn: the user, host,
+// port and database it really uses, never the password. A password with
+// a raw '@' or '#' makes pgx read part of it as the host; the target then
+// shows that host, which is what was contacted.
+func postgresTarget(dsn string, cfg *pgx.ConnConfig) string {
+	scheme := "postgres"
+	if s, _, ok := splitScheme(dsn); ok {
+		scheme = s
+	}
+	out := scheme + "://"
+	if cfg.User != "" {
+		out += url.User(cfg.User).String() + "@"
+	}
+	if strings.HasPrefix(cfg.Host, "/") {
+		out += "unix(" + cfg.Host + ")"
+	} else {
+		out += net.JoinHostPort(cfg.Host, strconv.Itoa(int(cfg.Port)))
+	}
+	return out + "/" + url.PathEscape(cfg.Database)
 }
 
 // refusePassword adds "password" (cleartext) to the authentication methods
