@@ -17,7 +17,8 @@ import (
 type Hints struct {
 	// EmbedDirs are directories (or .sql files) named by //go:embed
 	// directives in the analysed code, relative to the module root or
-	// absolute.
+	// absolute; EmbedPatterns reads a directive's patterns. A path element
+	// still carrying a pattern's all: prefix is taken without it.
 	EmbedDirs []string
 	// Dialect is the database the code talks to, from its driver imports;
 	// Generic when unknown.
@@ -82,7 +83,7 @@ func Discover(moduleRoot string, h Hints) ([]Dir, error) {
 	}
 	ds := discovery{root: moduleRoot, hint: h.Dialect, seen: map[string]bool{}}
 	for _, e := range h.EmbedDirs {
-		ds.add(absPath(moduleRoot, e), sqlscan.Generic, "go:embed")
+		ds.add(embedPath(absPath(moduleRoot, e)), sqlscan.Generic, "go:embed")
 	}
 	configs := ds.walk()
 	for _, cfg := range configs {
