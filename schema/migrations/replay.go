@@ -160,6 +160,24 @@ func (r *Replayer) keyNames(tk string, k *schema.Key) []string {
 	return names
 }
 
+// answersTo reports whether key k, of the table whose side is s, answers
+// to name (as keyNames lists them) without building the list: dropping
+// and renaming scan every key of a table, which may hold thousands.
+func answersTo(s *tableSide, k *schema.Key, name string) bool {
+	if strings.EqualFold(k.Name, name) {
+		return true
+	}
+	if s == nil || len(s.aliases) == 0 {
+		return false
+	}
+	for _, a := range s.aliases[k] {
+		if strings.EqualFold(a, name) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasName reports whether table tk holds a key or index called name.
 func (r *Replayer) hasName(tk, name string) bool {
 	return r.names[strings.ToLower(name)][tk]
@@ -335,7 +353,7 @@ func (r *Replayer) dropIndex(tk, name string) bool {
 	found := false
 	for i := 0; i < len(t.Keys); i++ {
 		k := t.Keys[i]
-		if !slices.ContainsFunc(r.keyNames(tk, k), func(n string) bool { return strings.EqualFold(n, lname) }) {
+		if !answersTo(side, k, lname) {
 			continue
 		}
 		r.removeKeyAt(tk, t, i)
@@ -364,11 +382,12 @@ func (r *Replayer) removeKeyAt(tk string, t *schema.Table, i int) {
 // otherHolds reports whether a key of t other than k, or a non-unique
 // index, still answers to name.
 func (r *Replayer) otherHolds(tk string, t *schema.Table, k *schema.Key, name string) bool {
-	if r.sideOf(tk).indexes[strings.ToLower(name)] {
+	side := r.sideOf(tk)
+	if side.indexes[strings.ToLower(name)] {
 		return true
 	}
 	for _, o := range t.Keys {
-		if o != k && slices.ContainsFunc(r.keyNames(tk, o), func(n string) bool { return strings.EqualFold(n, name) }) {
+		if o != k && answersTo(side, o, name) {
 			return true
 		}
 	}
