@@ -249,11 +249,13 @@ func (r *Replayer) copyTable(from, to string, line int) {
 		cc := *col
 		t.Columns[n] = &cc
 	}
+	side := r.sideOf(to)
 	for _, k := range src.Keys {
 		kk := *k
 		kk.Parts = append([]schema.KeyPart(nil), k.Parts...)
 		kk.Source = r.at(line)
 		t.Keys = append(t.Keys, &kk)
+		side.indexKey(&kk)
 		r.register(to, kk.Name)
 	}
 	if s := r.side[from]; s != nil {

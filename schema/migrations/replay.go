@@ -35,6 +35,85 @@ type Replayer struct {
 type tableSide struct {
 	indexes map[string]bool          // non-unique index names, lower case
 	aliases map[*schema.Key][]string // Generic dialect: other servers' implicit names
+	// byName lists the keys answering to each lower-case name (their own
+	// or an alias), so that dropping or renaming one does not scan every
+	// key of a table that may hold thousands.
+	byName map[string][]*schema.Key
+	// byColumn lists the keys with a part on each column, and exprKeys
+	// those with an expression part or a predicate, so that renaming a
+	// column visits only the keys it can change.
+	byColumn map[string][]*schema.Key
+	exprKeys map[*schema.Key]bool
+}
+
+// indexKey records the names k answers to and the columns it uses;
+// unindexKey forgets them. A key is unindexed before any change to its
+// name or parts, and indexed again after.
+func (s *tableSide) indexKey(k *schema.Key) {
+	for _, n := range s.names(k) {
+		ln := strings.ToLower(n)
+		s.byName[ln] = append(s.byName[ln], k)
+	}
+	s.indexColumns(k)
+}
+
+func (s *tableSide) unindexKey(k *schema.Key) {
+	for _, n := range s.names(k) {
+		ln := strings.ToLower(n)
+		removeKey(s.byName, ln, k)
+	}
+	s.unindexColumns(k)
+}
+
+func (s *tableSide) indexColumns(k *schema.Key) {
+	for i, p := range k.Parts {
+		switch {
+		case p.Expr != "":
+			s.exprKeys[k] = true
+		case p.Column != "" && !slices.ContainsFunc(k.Parts[:i], func(q schema.KeyPart) bool { return q.Column == p.Column }):
+			s.byColumn[p.Column] = append(s.byColumn[p.Column], k)
+		}
+	}
+	if k.Where != "" {
+		s.exprKeys[k] = true
+	}
+}
+
+func (s *tableSide) unindexColumns(k *schema.Key) {
+	for _, p := range k.Parts {
+		if p.Column != "" {
+			removeKey(s.byColumn, p.Column, k)
+		}
+	}
+	delete(s.exprKeys, k)
+}
+
+// removeKey takes k out of m[name], deleting the entry when it empties.
+func removeKey(m map[string][]*schema.Key, name string, k *schema.Key) {
+	keys := slices.DeleteFunc(m[name], func(o *schema.Key) bool { return o == k })
+	if len(keys) == 0 {
+		delete(m, name)
+	} else {
+		m[name] = keys
+	}
+}
+
+// names lists the names a key answers to: its own and its aliases.
+func (s *tableSide) names(k *schema.Key) []string {
+	return append([]string{k.Name}, s.aliases[k]...)
+}
+
+// firstKeyNamed returns the position in t.Keys of the first key answering
+// to name, or -1.
+func (s *tableSide) firstKeyNamed(t *schema.Table, name string) int {
+	cands := s.byName[strings.ToLower(name)]
+	switch len(cands) {
+	case 0:
+		return -1
+	case 1:
+		return slices.Index(t.Keys, cands[0])
+	}
+	return slices.IndexFunc(t.Keys, func(k *schema.Key) bool { return slices.Contains(cands, k) })
 }
 
 // NewReplayer returns a Replayer that adds to cat using dialect d's rules.
@@ -102,8 +181,15 @@ func snippet(s string) string {
 func (r *Replayer) sideOf(tk string) *tableSide {
 	s := r.side[tk]
 	if s == nil {
-		s = &tableSide{indexes: map[string]bool{}, aliases: map[*schema.Key][]string{}}
+		s = &tableSide{indexes: map[string]bool{}, aliases: map[*schema.Key][]string{},
+			byName: map[string][]*schema.Key{}, byColumn: map[string][]*schema.Key{}, exprKeys: map[*schema.Key]bool{}}
 		r.side[tk] = s
+		if t := r.cat.Tables[tk]; t != nil {
+			// Keys the catalog held before this replay.
+			for _, k := range t.Keys {
+				s.indexKey(k)
+			}
+		}
 	}
 	return s
 }
@@ -153,29 +239,10 @@ func (r *Replayer) unregister(tk, name string) {
 // keyNames lists the names a key answers to: its own and, in the Generic
 // dialect, the other servers' implicit names.
 func (r *Replayer) keyNames(tk string, k *schema.Key) []string {
-	names := []string{k.Name}
 	if s := r.side[tk]; s != nil {
-		names = append(names, s.aliases[k]...)
+		return s.names(k)
 	}
-	return names
-}
-
-// answersTo reports whether key k, of the table whose side is s, answers
-// to name (as keyNames lists them) without building the list: dropping
-// and renaming scan every key of a table, which may hold thousands.
-func answersTo(s *tableSide, k *schema.Key, name string) bool {
-	if strings.EqualFold(k.Name, name) {
-		return true
-	}
-	if s == nil || len(s.aliases) == 0 {
-		return false
-	}
-	for _, a := range s.aliases[k] {
-		if strings.EqualFold(a, name) {
-			return true
-		}
-	}
-	return false
+	return []string{k.Name}
 }
 
 // hasName reports whether table tk holds a key or index called name.
@@ -263,6 +330,7 @@ func (r *Replayer) addKey(tk string, ks keySpec) *schema.Key {
 		}
 	}
 	t.Keys = append(t.Keys, k)
+	side.indexKey(k)
 	for _, n := range r.keyNames(tk, k) {
 		r.register(tk, n)
 	}
@@ -351,14 +419,9 @@ func (r *Replayer) dropIndex(tk, name string) bool {
 	}
 	side := r.sideOf(tk)
 	found := false
-	for i := 0; i < len(t.Keys); i++ {
-		k := t.Keys[i]
-		if !answersTo(side, k, lname) {
-			continue
-		}
+	if i := side.firstKeyNamed(t, lname); i >= 0 {
 		r.removeKeyAt(tk, t, i)
 		found = true
-		break
 	}
 	if !found && side.indexes[lname] {
 		delete(side.indexes, lname)
@@ -370,28 +433,23 @@ func (r *Replayer) dropIndex(tk, name string) bool {
 
 func (r *Replayer) removeKeyAt(tk string, t *schema.Table, i int) {
 	k := t.Keys[i]
-	for _, n := range r.keyNames(tk, k) {
-		if !r.otherHolds(tk, t, k, n) {
+	side := r.sideOf(tk)
+	side.unindexKey(k)
+	for _, n := range side.names(k) {
+		if !r.otherHolds(tk, n) {
 			r.unregister(tk, n)
 		}
 	}
-	delete(r.sideOf(tk).aliases, k)
+	delete(side.aliases, k)
 	t.Keys = slices.Delete(t.Keys, i, i+1)
 }
 
-// otherHolds reports whether a key of t other than k, or a non-unique
-// index, still answers to name.
-func (r *Replayer) otherHolds(tk string, t *schema.Table, k *schema.Key, name string) bool {
+// otherHolds reports whether a key of table tk (other than one just
+// removed from the index), or a non-unique index, still answers to name.
+func (r *Replayer) otherHolds(tk, name string) bool {
 	side := r.sideOf(tk)
-	if side.indexes[strings.ToLower(name)] {
-		return true
-	}
-	for _, o := range t.Keys {
-		if o != k && answersTo(side, o, name) {
-			return true
-		}
-	}
-	return false
+	ln := strings.ToLower(name)
+	return side.indexes[ln] || len(side.byName[ln]) > 0
 }
 
 // dropIndexAnywhere removes an index named by a statement that gives no
@@ -420,16 +478,17 @@ func (r *Replayer) renameIndex(tk, inSchema, old, new string) {
 		}
 		r.table(tk)
 		side := r.sideOf(tk)
-		for _, k := range t.Keys {
-			if slices.ContainsFunc(r.keyNames(tk, k), func(n string) bool { return strings.EqualFold(n, old) }) {
-				for _, n := range r.keyNames(tk, k) {
-					r.unregister(tk, n)
-				}
-				delete(side.aliases, k)
-				k.Name, k.Implicit = new, false
-				r.register(tk, new)
-				return
+		if i := side.firstKeyNamed(t, old); i >= 0 {
+			k := t.Keys[i]
+			side.unindexKey(k)
+			for _, n := range side.names(k) {
+				r.unregister(tk, n)
 			}
+			delete(side.aliases, k)
+			k.Name, k.Implicit = new, false
+			side.indexKey(k)
+			r.register(tk, new)
+			return
 		}
 		if side.indexes[strings.ToLower(old)] {
 			delete(side.indexes, strings.ToLower(old))
@@ -509,7 +568,15 @@ func (r *Replayer) renameColumn(tk, old, new string) {
 		return
 	}
 	r.table(tk)
-	for _, k := range t.Keys {
+	side := r.sideOf(tk)
+	touched := slices.Clone(side.byColumn[old])
+	for k := range side.exprKeys {
+		if !slices.Contains(touched, k) {
+			touched = append(touched, k)
+		}
+	}
+	for _, k := range touched {
+		side.unindexColumns(k)
 		for i, p := range k.Parts {
 			switch {
 			case p.Column == old:
@@ -521,6 +588,7 @@ func (r *Replayer) renameColumn(tk, old, new string) {
 		if k.Where != "" {
 			k.Where = renameInExpr(k.Where, old, new)
 		}
+		side.indexColumns(k)
 	}
 	if c := t.Columns[old]; c != nil {
 		delete(t.Columns, old)
@@ -593,6 +661,9 @@ func (r *Replayer) dropColumn(tk, col string) {
 			i--
 			continue
 		}
+		side := r.sideOf(tk)
+		side.unindexColumns(k)
 		k.Parts = kept
+		side.indexColumns(k)
 	}
 }
