@@ -88,6 +88,18 @@ func (s *tableSide) unindexColumns(k *schema.Key) {
 	delete(s.exprKeys, k)
 }
 
+// keysUsing returns the keys that may use column col: those with a part on
+// it, and those with an expression part or a predicate.
+func (s *tableSide) keysUsing(col string) []*schema.Key {
+	keys := slices.Clone(s.byColumn[col])
+	for k := range s.exprKeys {
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
 // removeKey takes k out of m[name], deleting the entry when it empties.
 func removeKey(m map[string][]*schema.Key, name string, k *schema.Key) {
 	keys := slices.DeleteFunc(m[name], func(o *schema.Key) bool { return o == k })
@@ -569,13 +581,7 @@ func (r *Replayer) renameColumn(tk, old, new string) {
 	}
 	r.table(tk)
 	side := r.sideOf(tk)
-	touched := slices.Clone(side.byColumn[old])
-	for k := range side.exprKeys {
-		if !slices.Contains(touched, k) {
-			touched = append(touched, k)
-		}
-	}
-	for _, k := range touched {
+	for _, k := range side.keysUsing(old) {
 		side.unindexColumns(k)
 		for i, p := range k.Parts {
 			switch {
@@ -638,8 +644,14 @@ func (r *Replayer) dropColumn(tk, col string) {
 	if r.d == sqlscan.SQLite {
 		return
 	}
-	for i := 0; i < len(t.Keys); i++ {
-		k := t.Keys[i]
+	// Only the keys with a part on col, or an expression or predicate
+	// that may read it, can change; each is treated on its own.
+	side := r.sideOf(tk)
+	for _, k := range side.keysUsing(col) {
+		i := slices.Index(t.Keys, k)
+		if i < 0 {
+			continue
+		}
 		uses := false
 		var kept []schema.KeyPart
 		for _, p := range k.Parts {
@@ -658,10 +670,8 @@ func (r *Replayer) dropColumn(tk, col string) {
 		}
 		if r.d == sqlscan.Postgres || len(kept) == 0 {
 			r.removeKeyAt(tk, t, i)
-			i--
 			continue
 		}
-		side := r.sideOf(tk)
 		side.unindexColumns(k)
 		k.Parts = kept
 		side.indexColumns(k)

@@ -11,7 +11,7 @@ import (
 
 // manyKeysOnOneTable is the adversarial shape of a long-lived table: n
 // columns each with a unique constraint, then half the constraints
-// dropped and half the columns renamed.
+// dropped, their columns renamed, and the other columns dropped.
 func manyKeysOnOneTable(n int) string {
 	var b strings.Builder
 	b.WriteString("CREATE TABLE wide (id bigserial PRIMARY KEY);\n")
@@ -20,6 +20,7 @@ func manyKeysOnOneTable(n int) string {
 	}
 	for i := 0; i < n; i += 2 {
 		fmt.Fprintf(&b, "ALTER TABLE wide DROP CONSTRAINT wide_u%d;\nALTER TABLE wide RENAME COLUMN c%d TO d%d;\n", i, i, i)
+		fmt.Fprintf(&b, "ALTER TABLE wide DROP COLUMN c%d;\n", i+1)
 	}
 	return b.String()
 }
