@@ -88,3 +88,33 @@ func BenchmarkReplayMySQLDump(b *testing.B) {
 		ReplaySource(schema.NewCatalog(), "dump.sql", src, sqlscan.MySQL)
 	}
 }
+
+// A pg_dump with COPY data is blanked line by line: loading it costs the
+// file and its blanked copy, not a string header per line.
+func TestLoadOfAPgDumpWithCopyDataAllocatesTwiceTheInput(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("CREATE TABLE public.coupons (id bigint NOT NULL, code text NOT NULL);\n")
+	b.WriteString("COPY public.coupons (id, code) FROM stdin;\n")
+	for i := 0; b.Len() < 16<<20; i++ {
+		fmt.Fprintf(&b, "%d\tc%d it's\n", i, i)
+	}
+	b.WriteString("\\.\n\nALTER TABLE ONLY public.coupons ADD CONSTRAINT coupons_code_key UNIQUE (code);\n")
+	src := b.String()
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "dump.sql"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var cat *schema.Catalog
+	n := allocated(func() {
+		var err error
+		if cat, err = Load(root, []Dir{{Path: "dump.sql", Dialect: sqlscan.Postgres}}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if got := strings.Join(keySet(cat, "coupons"), " | "); got != "coupons_code_key(code)" {
+		t.Fatalf("keys of coupons = %s", got)
+	}
+	if limit := uint64(len(src)) * 5 / 2; n > limit {
+		t.Errorf("loading a %d-byte dump allocated %d bytes, want at most %d", len(src), n, limit)
+	}
+}
