@@ -20,8 +20,14 @@ import (
 // dialect present when it has none.
 //
 // Load returns an error, naming the path, when a directory or file does
-// not exist or cannot be read. Binary and non-UTF-8 files are skipped with
-// a Warning, and SQL it does not understand never makes it fail.
+// not exist or cannot be read (permission denied). Files are read through
+// fsread: one that is not a regular file (a FIFO, a device, a link to
+// one), larger than fsread.MaxSchemaFile, or a dangling or looping link is
+// skipped with a Warning naming it, as is a binary file. A UTF-8 byte
+// order mark is dropped and a file that is not valid UTF-8 is read as
+// Latin-1, with a Warning. SQL it does not understand never makes it fail.
+// SQL files are read one at a time, and the data statements of a dump
+// (INSERT, COPY rows) are lexed without being kept.
 func Load(root string, dirs []Dir) (*schema.Catalog, error) {
 	return load(root, dirs, replayDir)
 }
