@@ -10,9 +10,10 @@
 // opened without blocking so that a FIFO swapped in between the checks
 // cannot hang the process either. Reads are capped: a file larger than the
 // limit its caller gives is refused with ErrTooLarge, never read whole.
-// The limits used by the linter are MaxSchemaFile (256 MiB, for SQL and
-// Go migration files and schema dumps, data included) and MaxConfigFile
-// (1 MiB, for configuration files). A dangling symbolic link, or a loop
+// The limits used by the linter are MaxSchemaFile (256 MiB, for SQL
+// migration files and schema dumps, data included), MaxGoFile (16 MiB, for
+// Go migration files, whose syntax tree takes many times their size) and
+// MaxConfigFile (1 MiB, for configuration files). A dangling symbolic link, or a loop
 // of them, gives ErrBadLink.
 //
 // Callers skip a refused file with a warning that names it; errors.Is

@@ -12,7 +12,8 @@ import (
 
 // Limits on the size of what is read.
 const (
-	MaxSchemaFile int64 = 256 << 20 // an SQL or Go migration file, a schema dump with data
+	MaxSchemaFile int64 = 256 << 20 // an SQL migration file, a schema dump with data
+	MaxGoFile     int64 = 16 << 20  // a Go migration file: parsing takes many times its size
 	MaxConfigFile int64 = 1 << 20   // sqlc.yaml, atlas.hcl, atlas.sum, .getorcreatelint.yml
 )
 

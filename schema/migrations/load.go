@@ -22,10 +22,11 @@ import (
 // Load returns an error, naming the path, when a directory or file does
 // not exist or cannot be read (permission denied). Files are read through
 // fsread: one that is not a regular file (a FIFO, a device, a link to
-// one), larger than fsread.MaxSchemaFile, or a dangling or looping link is
-// skipped with a Warning naming it, as is a binary file. A UTF-8 byte
-// order mark is dropped and a file that is not valid UTF-8 is read as
-// Latin-1, with a Warning. SQL it does not understand never makes it fail.
+// one), a dangling or looping link, or a file larger than
+// fsread.MaxSchemaFile (fsread.MaxGoFile for a Go migration) is skipped
+// with a Warning naming it, as is a binary file. A UTF-8 byte order mark
+// is dropped and a file that is not valid UTF-8 is read as Latin-1, with a
+// Warning. SQL it does not understand never makes it fail.
 // SQL files are read one at a time, and the data statements of a dump
 // (INSERT, COPY rows) are lexed without being kept.
 func Load(root string, dirs []Dir) (*schema.Catalog, error) {
@@ -188,7 +189,7 @@ func readGoFiles(files []string, warn func(f, msg string)) ([]string, [][]byte, 
 		if !isGoFile(f) {
 			continue
 		}
-		b, err := fsread.ReadFile(f, fsread.MaxSchemaFile)
+		b, err := fsread.ReadFile(f, fsread.MaxGoFile)
 		if err != nil {
 			if fsread.Skippable(err) {
 				warn(f, skipReason(err, f)+"; skipped")
