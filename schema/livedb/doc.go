@@ -50,7 +50,13 @@
 // is a salted hash, stays allowed. MySQL's LOAD DATA LOCAL INFILE requests
 // are always refused (allowAllFiles in the DSN is overridden), as are the
 // cleartext plugin (unless Options.AllowCleartextPassword) and pre-4.1
-// password hashing.
+// password hashing. What no client setting prevents: MySQL's
+// caching_sha2_password (the default since MySQL 8) and sha256_password,
+// on a full authentication, send the password encrypted with a public key
+// the server supplies, or as is over TLS, so the server named by the DSN
+// can always learn a MySQL password; PostgreSQL SCRAM and MD5 give it a
+// value it can attack offline. Only a server the user chose should get
+// credentials.
 //
 // # Errors
 //
