@@ -13,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/getorcreatelint/getorcreatelint/analyzer"
+	"github.com/getorcreatelint/getorcreatelint/schema/fsread"
 )
 
 // configNames are the configuration files read from the module root, in
@@ -27,7 +28,7 @@ func loadConfig(dir string, fs *flag.FlagSet) error {
 	if err != nil || path == "" {
 		return err
 	}
-	data, err := os.ReadFile(path)
+	data, err := fsread.ReadFile(path, fsread.MaxConfigFile)
 	if err != nil {
 		return fmt.Errorf("reading configuration: %w", err)
 	}

@@ -20,10 +20,9 @@
 // # Connection strings
 //
 //   - PostgreSQL: postgres://user:pass@host:port/db?sslmode=disable, or
-//     postgresql://..., or pgx's keyword/value form ("host=... dbname=...")
-//     with Options.Dialect set to sqlscan.Postgres. As with psql, what the
-//     DSN leaves out comes from the PG* environment variables and
-//     ~/.pgpass.
+//     postgresql://..., or libpq's keyword/value form ("host=db port=5432
+//     dbname=app user=app"). As with psql, what the DSN leaves out comes
+//     from the PG* environment variables and ~/.pgpass.
 //   - MySQL and MariaDB: mysql://user:pass@host:port/db?param=value
 //     (mysql://user:pass@/db?socket=/path/mysqld.sock for a unix socket),
 //     translated to the go-sql-driver form, or that native form
@@ -41,11 +40,35 @@
 // by Options.QueryTimeout (both 10s by default), on the client and, where the
 // server has one, as a server-side statement timeout.
 //
+// # What the server is trusted with
+//
+// The DSN may come from a repository's configuration, so the server it
+// names is not trusted beyond answering the schema queries. A PostgreSQL
+// server asking for the password in clear text is refused before anything
+// is sent (require_auth gets "!password", whatever the DSN says) unless
+// Options.AllowCleartextPassword is set; MD5 authentication, whose answer
+// is a salted hash, stays allowed. MySQL's LOAD DATA LOCAL INFILE requests
+// are always refused (allowAllFiles in the DSN is overridden), as are the
+// cleartext plugin (unless Options.AllowCleartextPassword) and pre-4.1
+// password hashing. What no client setting prevents: MySQL's
+// caching_sha2_password (the default since MySQL 8) and sha256_password,
+// on a full authentication, send the password encrypted with a public key
+// the server supplies, or as is over TLS, so the server named by the DSN
+// can always learn a MySQL password; PostgreSQL SCRAM and MD5 give it a
+// value it can attack offline. Only a server the user chose should get
+// credentials.
+//
 // # Errors
 //
-// Errors are *Error values whose text names the database by Redact(dsn) and
-// never contains the password: driver messages are scrubbed of it before they
-// are kept, and the driver's error itself is not reachable through Unwrap.
+// Errors are *Error values whose text names the database and never
+// contains the password. Once the driver has parsed the DSN the target is
+// rebuilt from its configuration (user, host, port, database: the host
+// really contacted); before, it is Redact(dsn). Driver messages are
+// redacted by shape, not by searching for the password's text (which would
+// garble them around a short password and show where it occurs): echoes of
+// the DSN, user:password@ in URLs and native DSNs, password= pairs and
+// password-like URL parameters; the quoted pieces of a parse error are
+// dropped. The driver's error itself is not reachable through Unwrap.
 // errors.Is tells the cause apart: ErrBadDSN, ErrConnect, ErrAuth,
 // ErrPermission, ErrUnknownDatabase, ErrTimeout, ErrQuery. All of them mean
 // the schema could not be read, and a command line tool should exit 1.

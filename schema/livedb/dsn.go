@@ -9,9 +9,11 @@ import (
 )
 
 // DialectOf tells the database kind from the DSN's scheme (postgres://,
-// postgresql://, mysql://, mariadb://, sqlite://, file:) or, for SQLite, a
-// path ending in .db, .sqlite or .sqlite3. Native driver forms without a
-// scheme are ambiguous: the caller names the dialect (Options.Dialect).
+// postgresql://, mysql://, mariadb://, sqlite://, file:), for SQLite a path
+// ending in .db, .sqlite or .sqlite3, and for PostgreSQL libpq's
+// keyword/value form ("host=db port=5432 dbname=app user=app"). The
+// go-sql-driver form without a scheme is ambiguous: the caller names the
+// dialect (Options.Dialect).
 func DialectOf(dsn string) (sqlscan.Dialect, error) {
 	dsn = strings.TrimSpace(dsn)
 	if scheme, _, ok := splitScheme(dsn); ok {
@@ -28,6 +30,9 @@ func DialectOf(dsn string) (sqlscan.Dialect, error) {
 	}
 	if strings.HasPrefix(strings.ToLower(dsn), "file:") || hasSQLiteSuffix(dsn) {
 		return sqlscan.SQLite, nil
+	}
+	if isPostgresKeyValue(dsn) {
+		return sqlscan.Postgres, nil
 	}
 	return sqlscan.Generic, &Error{Target: Redact(dsn), Kind: ErrBadDSN,
 		Detail: "cannot tell the database from the connection string; use a postgres://, mysql:// or sqlite:// URL, or name the dialect"}
@@ -133,87 +138,4 @@ func cutUserinfo(s string) (user, rest string) {
 	}
 	user, _, _ = strings.Cut(s[:at], ":")
 	return user, s[at+1:]
-}
-
-// secrets returns the texts that must never be printed: the password as
-// written, decoded and quoted, and any password-like query parameter.
-func secrets(dsn string) []string {
-	var raw []string
-	if _, rest, ok := splitScheme(dsn); ok {
-		if at := strings.LastIndex(rest, "@"); at >= 0 {
-			if _, pw, ok := strings.Cut(rest[:at], ":"); ok {
-				raw = append(raw, pw)
-			}
-		}
-		if u, err := url.Parse(dsn); err == nil {
-			if u.User != nil {
-				if pw, ok := u.User.Password(); ok {
-					raw = append(raw, pw)
-				}
-			}
-			for k, vs := range u.Query() {
-				if isSecretKey(k) {
-					raw = append(raw, vs...)
-				}
-			}
-		}
-	} else if looksKeyValue(dsn) {
-		for k, v := range parseKeyValue(dsn) {
-			if isSecretKey(k) {
-				raw = append(raw, v)
-			}
-		}
-	} else if at := strings.LastIndex(dsn, "@"); at >= 0 {
-		// go-sql-driver form user:password@net(addr)/db
-		if _, pw, ok := strings.Cut(dsn[:at], ":"); ok {
-			raw = append(raw, pw)
-		}
-	}
-	var out []string
-	seen := map[string]bool{}
-	add := func(s string) {
-		if s != "" && !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	for _, s := range raw {
-		add(s)
-		if dec, err := url.PathUnescape(s); err == nil {
-			add(dec)
-		}
-		if dec, err := url.QueryUnescape(s); err == nil {
-			add(dec)
-		}
-		add(url.QueryEscape(s))
-		add(url.PathEscape(s))
-		if q := quoteInner(s); q != s {
-			add(q)
-		}
-		// A parser that fails midway echoes the pieces it split the DSN
-		// into; pieces too short to give a password away are left alone.
-		for _, piece := range strings.FieldsFunc(s, isDSNDelimiter) {
-			if len(piece) >= minSecretPiece {
-				add(piece)
-			}
-		}
-	}
-	// Longest first, so a password containing another is replaced whole.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && len(out[j]) > len(out[j-1]); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
-}
-
-// minSecretPiece is the shortest piece of a password that is scrubbed on
-// its own.
-const minSecretPiece = 4
-
-func isDSNDelimiter(r rune) bool { return strings.ContainsRune("/@:?#()&=,;% '\"", r) }
-
-func isSecretKey(k string) bool {
-	k = strings.ToLower(k)
-	return strings.Contains(k, "pass") || strings.Contains(k, "pwd") || k == "sslkey"
 }

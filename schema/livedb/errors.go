@@ -39,8 +39,15 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Kind }
 
 // failure builds the *Error for err, classified by classify (dialect
-// specific) and scrubbed of every secret in dsn.
+// specific) and scrubbed of every secret in dsn, naming the database by
+// Redact(dsn).
 func failure(dsn string, kind error, err error) *Error {
+	return failureAt(Redact(dsn), dsn, kind, err)
+}
+
+// failureAt is failure naming the database by target: once the driver has
+// parsed the DSN, the host, port, user and database it really uses.
+func failureAt(target, dsn string, kind error, err error) *Error {
 	if kind == nil {
 		kind = ErrQuery
 	}
@@ -50,22 +57,48 @@ func failure(dsn string, kind error, err error) *Error {
 	detail := ""
 	if err != nil {
 		detail = scrub(err.Error(), dsn)
+		if kind == ErrBadDSN {
+			// A parser quotes the piece it could not read, which can be a
+			// piece of the password: keep the reason, not the piece.
+			detail = quotedPiece.ReplaceAllString(detail, "$1...$1")
+		}
 	}
-	return &Error{Target: Redact(dsn), Kind: kind, Detail: detail}
+	return &Error{Target: target, Kind: kind, Detail: detail}
 }
 
-// quotedDSN is how pgx echoes a connection string it cannot parse; its
-// own redaction is best effort, so the echo is replaced whole.
-var quotedDSN = regexp.MustCompile("cannot parse `[^`]*`")
+// The places a driver's message can echo a connection string or a
+// password. Messages are redacted by these shapes, never by searching for
+// the password's text: a short or common password ("e", "failed") would
+// garble the message and show where it occurs.
+var (
+	// pgx: cannot parse `<its best-effort redaction of the DSN>`.
+	quotedDSN = regexp.MustCompile("cannot parse `[^`]*`")
+	// net/url: parse "<the URL as given>": ...
+	urlParseError = regexp.MustCompile(`parse "(?:[^"\\]|\\.)*"`)
+	// scheme://user:password@ up to the last '@' of the word.
+	urlUserinfo = regexp.MustCompile(`([A-Za-z][A-Za-z0-9+.-]*://[^:/?#@\s]*):\S*@`)
+	// go-sql-driver: user:password@tcp( or @unix(.
+	nativeUserinfo = regexp.MustCompile(`([^\s:@/]*):\S*@(tcp|unix)\(`)
+	// A quoted piece of input in a parse error.
+	quotedPiece = regexp.MustCompile("(['\"`])(?:[^'\"`\\\\]|\\\\.)*['\"`]")
+	// A password-like URL query parameter: ?password=..., &sslpassword=...
+	urlQueryPassword = regexp.MustCompile(`(?i)([?&][a-z_]*(?:pass|pwd)[a-z_]*=)[^&\s#]*`)
+	// libpq keyword/value: password=... or password='...'.
+	keyValuePassword = regexp.MustCompile(`(?i)\b(password|sslpassword)(\s*=\s*)('(?:[^'\\]|\\.)*'?|\S+)`)
+)
 
-// scrub removes the DSN itself and every secret it carries from msg.
+// scrub removes from msg the DSN itself and anything shaped like a
+// password in a connection string.
 func scrub(msg, dsn string) string {
 	if dsn != "" {
 		msg = strings.ReplaceAll(msg, dsn, Redact(dsn))
+		msg = strings.ReplaceAll(msg, quoteInner(dsn), Redact(dsn))
 	}
 	msg = quotedDSN.ReplaceAllLiteralString(msg, "cannot parse the connection string")
-	for _, s := range secrets(dsn) {
-		msg = strings.ReplaceAll(msg, s, "xxxxx")
-	}
+	msg = urlParseError.ReplaceAllLiteralString(msg, "parse the connection string")
+	msg = urlUserinfo.ReplaceAllString(msg, "$1@")
+	msg = urlQueryPassword.ReplaceAllString(msg, "${1}xxxxx")
+	msg = nativeUserinfo.ReplaceAllString(msg, "$1@$2(")
+	msg = keyValuePassword.ReplaceAllString(msg, "$1$2xxxxx")
 	return msg
 }

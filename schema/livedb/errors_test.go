@@ -88,6 +88,12 @@ func leaked(text string) string {
 	return ""
 }
 
+// minSecretPiece is the shortest piece of the password leaked looks for
+// between delimiters.
+const minSecretPiece = 4
+
+func isDSNDelimiter(r rune) bool { return strings.ContainsRune("/@:?#()&=,;% '\"", r) }
+
 // closedPort returns a port nothing listens on.
 func closedPort(t *testing.T) int {
 	l, err := net.Listen("tcp", "127.0.0.1:0")

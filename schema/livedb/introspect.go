@@ -21,6 +21,14 @@ type Options struct {
 	// QueryTimeout bounds each query, on the client and as the server's
 	// statement timeout where it has one (DefaultTimeout if 0).
 	QueryTimeout time.Duration
+	// AllowCleartextPassword lets the server ask for the password in clear
+	// text (PostgreSQL "password" authentication, MySQL's
+	// mysql_clear_password plugin). Off by default: a server the DSN names
+	// (possibly from a repository's configuration) would receive the
+	// password, or PGPASSWORD, or a ~/.pgpass entry, as is. Whatever the DSN
+	// says, MySQL's LOAD DATA LOCAL INFILE is always refused and old
+	// (pre-4.1) MySQL password hashing is never used.
+	AllowCleartextPassword bool
 }
 
 func (o Options) withDefaults() Options {

@@ -16,6 +16,26 @@ func looksKeyValue(dsn string) bool {
 	return ok && key != "" && !strings.ContainsAny(key, "@/:?()")
 }
 
+// libpqConnKeys are keywords only a PostgreSQL keyword/value connection
+// string has; one of them makes the DSN PostgreSQL's.
+var libpqConnKeys = map[string]bool{
+	"host": true, "hostaddr": true, "port": true, "dbname": true, "user": true,
+	"password": true, "passfile": true, "sslmode": true, "service": true,
+}
+
+// isPostgresKeyValue reports whether dsn is libpq's keyword/value form.
+func isPostgresKeyValue(dsn string) bool {
+	if !looksKeyValue(dsn) {
+		return false
+	}
+	for k := range parseKeyValue(dsn) {
+		if libpqConnKeys[k] {
+			return true
+		}
+	}
+	return false
+}
+
 // parseKeyValue reads libpq keyword/value pairs: values are bare words or
 // single-quoted with \' and \\ escapes. Malformed input yields what was read.
 func parseKeyValue(s string) map[string]string {

@@ -23,15 +23,16 @@ func beginMySQL(ctx context.Context, dsn string, opts Options) (tx *sql.Tx, clos
 	if err != nil {
 		return nil, nil, err
 	}
+	target := mysqlTarget(cfg)
 	connector, err := mysql.NewConnector(cfg)
 	if err != nil {
-		return nil, nil, failure(dsn, ErrBadDSN, err)
+		return nil, nil, failureAt(target, dsn, ErrBadDSN, err)
 	}
 	db := sql.OpenDB(connector)
 	db.SetMaxOpenConns(1)
 	fail := func(err error) (*sql.Tx, func(), error) {
 		db.Close()
-		return nil, nil, failure(dsn, classifyMySQL(err), err)
+		return nil, nil, failureAt(target, dsn, classifyMySQL(err), err)
 	}
 	cctx, cancel := context.WithTimeout(ctx, opts.ConnectTimeout)
 	defer cancel()

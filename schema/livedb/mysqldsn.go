@@ -31,6 +31,12 @@ func mysqlConfig(dsn string, opts Options) (*mysql.Config, error) {
 	cfg.WriteTimeout = opts.QueryTimeout + 5*time.Second
 	cfg.Logger = discardLogger{}
 	cfg.MultiStatements = false
+	// Whatever the DSN says: a server answering a query with a LOAD DATA
+	// LOCAL INFILE request gets no file, and no password in clear text or
+	// under the broken pre-4.1 hash unless the caller allowed it.
+	cfg.AllowAllFiles = false
+	cfg.AllowCleartextPasswords = opts.AllowCleartextPassword
+	cfg.AllowOldPasswords = false
 	return cfg, nil
 }
 
@@ -73,19 +79,25 @@ func hostPort(u *url.URL) string {
 	return net.JoinHostPort(host, port)
 }
 
+// mysqlTarget names the database the driver's parsed configuration
+// connects to, without the password.
+func mysqlTarget(cfg *mysql.Config) string {
+	addr := cfg.Addr
+	if cfg.Net != "tcp" {
+		addr = cfg.Net + "(" + cfg.Addr + ")"
+	}
+	user := ""
+	if cfg.User != "" {
+		user = cfg.User + "@"
+	}
+	return "mysql://" + user + addr + "/" + cfg.DBName
+}
+
 // redactMySQLNative renders user:pass@tcp(host:port)/db as
 // mysql://user@host:port/db.
 func redactMySQLNative(dsn string) string {
 	if cfg, err := mysql.ParseDSN(dsn); err == nil {
-		addr := cfg.Addr
-		if cfg.Net != "tcp" {
-			addr = cfg.Net + "(" + cfg.Addr + ")"
-		}
-		user := ""
-		if cfg.User != "" {
-			user = cfg.User + "@"
-		}
-		return "mysql://" + user + addr + "/" + cfg.DBName
+		return mysqlTarget(cfg)
 	}
 	user, rest := cutUserinfo(dsn)
 	rest, _, _ = strings.Cut(rest, "?")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net"
+	"net/url"
 	"strconv"
 	"strings"
 	"syscall"
@@ -23,6 +24,12 @@ func beginPostgres(ctx context.Context, dsn string, opts Options) (tx pgx.Tx, cl
 	if err != nil {
 		return nil, nil, failure(dsn, ErrBadDSN, err)
 	}
+	target := postgresTarget(dsn, cfg)
+	if !opts.AllowCleartextPassword {
+		if cfg.RequireAuth, err = refusePassword(cfg.RequireAuth); err != nil {
+			return nil, nil, &Error{Target: target, Kind: ErrBadDSN, Detail: err.Error()}
+		}
+	}
 	cfg.ConnectTimeout = opts.ConnectTimeout
 	cfg.RuntimeParams["default_transaction_read_only"] = "on"
 	cfg.RuntimeParams["statement_timeout"] = strconv.FormatInt(opts.QueryTimeout.Milliseconds(), 10)
@@ -33,12 +40,12 @@ func beginPostgres(ctx context.Context, dsn string, opts Options) (tx pgx.Tx, cl
 	defer cancel()
 	conn, err := pgx.ConnectConfig(cctx, cfg)
 	if err != nil {
-		return nil, nil, failure(dsn, classifyPostgres(err), err)
+		return nil, nil, failureAt(target, dsn, classifyPostgres(err), err)
 	}
 	tx, err = conn.BeginTx(cctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
 	if err != nil {
 		conn.Close(context.Background())
-		return nil, nil, failure(dsn, classifyPostgres(err), err)
+		return nil, nil, failureAt(target, dsn, classifyPostgres(err), err)
 	}
 	return tx, func() {
 		ctx, cancel := context.WithTimeout(context.Background(), opts.QueryTimeout)
@@ -46,6 +53,60 @@ func beginPostgres(ctx context.Context, dsn string, opts Options) (tx pgx.Tx, cl
 		_ = tx.Rollback(ctx)
 		_ = conn.Close(ctx)
 	}, nil
+}
+
+// postgresTarget names the database pgx parsed out of dsn: the user, host,
+// port and database it really uses, never the password. A password with
+// a raw '@' or '#' makes pgx read part of it as the host; the target then
+// shows that host, which is what was contacted.
+func postgresTarget(dsn string, cfg *pgx.ConnConfig) string {
+	scheme := "postgres"
+	if s, _, ok := splitScheme(dsn); ok {
+		scheme = s
+	}
+	out := scheme + "://"
+	if cfg.User != "" {
+		out += url.User(cfg.User).String() + "@"
+	}
+	if strings.HasPrefix(cfg.Host, "/") {
+		out += "unix(" + cfg.Host + ")"
+	} else {
+		out += net.JoinHostPort(cfg.Host, strconv.Itoa(int(cfg.Port)))
+	}
+	return out + "/" + url.PathEscape(cfg.Database)
+}
+
+// refusePassword adds "password" (cleartext) to the authentication methods
+// a require_auth list refuses, so that the client fails before sending
+// the password to a server that asks for it in clear text. MD5 stays
+// allowed: its answer is a salted hash, and it is the default of servers
+// before PostgreSQL 14.
+func refusePassword(requireAuth string) (string, error) {
+	if strings.TrimSpace(requireAuth) == "" {
+		return "!password", nil
+	}
+	var kept []string
+	negated := false
+	for i, part := range strings.Split(requireAuth, ",") {
+		m := strings.TrimSpace(part)
+		if i == 0 {
+			negated = strings.HasPrefix(m, "!")
+		}
+		switch {
+		case negated && m == "!password":
+			return requireAuth, nil
+		case !negated && m == "password":
+			continue
+		}
+		kept = append(kept, m)
+	}
+	if negated {
+		kept = append(kept, "!password")
+	}
+	if len(kept) == 0 {
+		return "", errors.New("require_auth allows only cleartext password authentication, which is refused unless explicitly allowed")
+	}
+	return strings.Join(kept, ","), nil
 }
 
 // classifyPostgres maps a pgx error to one of the Err* causes.
@@ -66,6 +127,10 @@ func classifyPostgres(err error) error {
 			return ErrConnect
 		}
 		return ErrQuery
+	}
+	if strings.Contains(err.Error(), "require_auth check failed") {
+		// The server asked for a method refused before any credential was sent.
+		return ErrAuth
 	}
 	var netErr net.Error
 	if errors.As(err, &netErr) && netErr.Timeout() {

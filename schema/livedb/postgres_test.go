@@ -98,10 +98,11 @@ func TestPostgresKeywordValueDSN(t *testing.T) {
 	db := testdb.Postgres(t)
 	db.Exec(t, `CREATE TABLE t (id int PRIMARY KEY)`)
 	dsn := "host=127.0.0.1 port=" + itoa(db.Port) + " dbname=" + db.Name + " user=" + db.User + " password='" + db.Password + "' sslmode=disable"
-	if _, err := DialectOf(dsn); err == nil {
-		t.Error("DialectOf guessed a dialect for a keyword/value DSN")
+	// libpq's form is PostgreSQL's: no dialect needs naming.
+	if d, err := DialectOf(dsn); d != sqlscan.Postgres || err != nil {
+		t.Errorf("DialectOf(keyword/value DSN) = %v, %v; want postgres", d, err)
 	}
-	cat, err := Introspect(context.Background(), dsn, Options{Dialect: sqlscan.Postgres})
+	cat, err := Introspect(context.Background(), dsn, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

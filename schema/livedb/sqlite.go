@@ -5,12 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"io/fs"
-	"os"
+	"math"
 	"strings"
 
 	"modernc.org/sqlite"
 
 	"github.com/getorcreatelint/getorcreatelint/schema"
+	"github.com/getorcreatelint/getorcreatelint/schema/fsread"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
 
@@ -21,7 +22,9 @@ func beginSQLite(ctx context.Context, dsn string, opts Options) (tx *sql.Tx, clo
 	if err != nil {
 		return nil, nil, failure(dsn, ErrBadDSN, err)
 	}
-	if _, err := os.Stat(path); err != nil {
+	// Only a regular file: SQLite would block opening a FIFO, and read a
+	// device. The database file itself has no size limit.
+	if err := fsread.CheckRegular(path, math.MaxInt64); err != nil {
 		kind := ErrConnect
 		if errors.Is(err, fs.ErrPermission) {
 			kind = ErrPermission

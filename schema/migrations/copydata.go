@@ -17,11 +17,10 @@ func BlankCopyData(src string) string {
 	if !strings.Contains(src, "stdin") {
 		return src
 	}
-	lines := strings.SplitAfter(src, "\n")
 	var b strings.Builder
 	b.Grow(len(src))
 	inData := false
-	for _, l := range lines {
+	for l := range strings.Lines(src) {
 		text := strings.TrimRight(l, "\r\n")
 		switch {
 		case inData && text == `\.`:

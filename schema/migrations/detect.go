@@ -33,12 +33,10 @@ type sniffScore [4]int
 
 func (s *sniffScore) add(src string) {
 	s[sqlscan.MySQL] += strings.Count(src, "/*!")
-	toks := sqlscan.Lex(src, sqlscan.Generic)
-	for i, t := range toks {
-		next := sqlscan.Token{}
-		if i+1 < len(toks) {
-			next = toks[i+1]
-		}
+	// A window of three tokens: the input may be a dump of any size.
+	sc := sqlscan.NewScanner(src, sqlscan.Generic)
+	t, next, after := sc.Next(), sc.Next(), sc.Next()
+	for ; t.Kind != sqlscan.EOF; t, next, after = next, after, sc.Next() {
 		switch {
 		case t.Kind == sqlscan.DollarBody, t.IsPunct("::"):
 			s[sqlscan.Postgres]++
@@ -47,7 +45,7 @@ func (s *sniffScore) add(src string) {
 			t.Is("unique") && next.Is("key"), t.Is("unsigned"):
 			s[sqlscan.MySQL]++
 		case t.Is("serial"), t.Is("bigserial"), t.Is("jsonb"), t.Is("timestamptz"), t.Is("concurrently"),
-			t.Is("using") && next.Is("btree") && i+2 < len(toks) && toks[i+2].IsPunct("("),
+			t.Is("using") && next.Is("btree") && after.IsPunct("("),
 			t.Is("bytea"):
 			s[sqlscan.Postgres]++
 		case t.Is("autoincrement"), t.Is("without") && next.Is("rowid"), t.Is("pragma"),
@@ -58,14 +56,18 @@ func (s *sniffScore) add(src string) {
 }
 
 // addFiles scores migration files: the text of .sql files, the DDL strings
-// of Go files.
-func (s *sniffScore) addFiles(paths []string, srcs [][]byte) {
-	for i, p := range paths {
+// of Go files. Files the replay would skip are left out, and each .sql file
+// is read and scored on its own.
+func (s *sniffScore) addFiles(paths []string) {
+	for _, p := range paths {
 		if !isGoFile(p) {
-			s.add(string(srcs[i]))
+			if src, _, skip, err := readSource(p); err == nil && skip == "" {
+				s.add(src)
+			}
 		}
 	}
-	for _, g := range goFilesDDL(goSources(paths, srcs)) {
+	goPaths, goSrcs, _ := readGoFiles(paths, func(string, string) {})
+	for _, g := range goFilesDDL(goPaths, goSrcs) {
 		for _, st := range g.stmts {
 			s.add(st.sql)
 		}

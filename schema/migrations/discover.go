@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/getorcreatelint/getorcreatelint/schema/fsread"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
 
@@ -16,7 +17,8 @@ import (
 type Hints struct {
 	// EmbedDirs are directories (or .sql files) named by //go:embed
 	// directives in the analysed code, relative to the module root or
-	// absolute.
+	// absolute; EmbedPatterns reads a directive's patterns. A path element
+	// still carrying a pattern's all: prefix is taken without it.
 	EmbedDirs []string
 	// Dialect is the database the code talks to, from its driver imports;
 	// Generic when unknown.
@@ -81,7 +83,7 @@ func Discover(moduleRoot string, h Hints) ([]Dir, error) {
 	}
 	ds := discovery{root: moduleRoot, hint: h.Dialect, seen: map[string]bool{}}
 	for _, e := range h.EmbedDirs {
-		ds.add(absPath(moduleRoot, e), sqlscan.Generic, "go:embed")
+		ds.add(embedPath(absPath(moduleRoot, e)), sqlscan.Generic, "go:embed")
 	}
 	configs := ds.walk()
 	for _, cfg := range configs {
@@ -202,9 +204,7 @@ func (ds *discovery) dialect(path string, configDialect sqlscan.Dialect, isDir b
 		return sniffDir(path)
 	}
 	var s sniffScore
-	if b, err := os.ReadFile(path); err == nil {
-		s.add(string(b))
-	}
+	s.addFiles([]string{path})
 	d, _ := s.best()
 	return d
 }
@@ -346,7 +346,7 @@ func engineDialect(s string) sqlscan.Dialect {
 // packages or version 2 sql blocks) with their engines. YAML is read line
 // by line: enough for these flat lists, without a YAML dependency.
 func sqlcSchemas(cfg string) []configSource {
-	b, err := os.ReadFile(cfg)
+	b, err := fsread.ReadFile(cfg, fsread.MaxConfigFile)
 	if err != nil {
 		return nil
 	}
@@ -474,7 +474,7 @@ var (
 // and .sql schema sources of an atlas.hcl, with the dialect of its first
 // url or dev database URL (docker://postgres/15 counts as postgres).
 func atlasSources(cfg string) []configSource {
-	b, err := os.ReadFile(cfg)
+	b, err := fsread.ReadFile(cfg, fsread.MaxConfigFile)
 	if err != nil {
 		return nil
 	}

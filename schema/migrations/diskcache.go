@@ -6,11 +6,14 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"sync"
+
+	"github.com/getorcreatelint/getorcreatelint/schema/fsread"
 )
 
 // The results of reading a migration directory are kept on disk between
@@ -21,9 +24,20 @@ import (
 // An entry is keyed by what the result depends on: the format below, the
 // executable (path, size, modification time), the directory's path and
 // dialect, and the name, size and modification time of every file under
-// it. Changing a migration, or installing another build, makes a new key.
-// GETORCREATELINT_CACHE names another directory, or "off" disables it.
-const diskCacheFormat = "migrations-v1"
+// it, symbolic links followed. Changing a migration, or installing another
+// build, makes a new key. GETORCREATELINT_CACHE names another directory, or
+// "off" disables it.
+//
+// An entry decides which keys the linter believes exist, so only entries
+// the current user wrote are trusted: the cache directory must belong to
+// the user and not be writable by group or others (else the cache is not
+// used), and so must each entry file. An entry carries the SHA-256 of its
+// content; a truncated or corrupted one is ignored and written again.
+const diskCacheFormat = "migrations-v2"
+
+// entryMagic starts every entry, before the hex SHA-256 of the gob that
+// follows the next newline.
+const entryMagic = "getorcreatelint cache entry\n"
 
 var (
 	cacheDirOnce sync.Once
@@ -52,7 +66,7 @@ func diskCacheDir() string {
 		if err != nil {
 			return
 		}
-		if os.MkdirAll(dir, 0o755) != nil {
+		if os.MkdirAll(dir, 0o700) != nil || trustedCacheDir(dir) != nil {
 			return
 		}
 		cacheDirPath = dir
@@ -60,6 +74,13 @@ func diskCacheDir() string {
 	})
 	return cacheDirPath
 }
+
+// Fingerprint summarises what a replay of path (a directory or schema
+// file) reads, without reading it: the name, size and modification time
+// of every file under it, symbolic links followed. It reports false when
+// path cannot be listed or holds more than 50,000 files. go vet's tool ID
+// uses it to see a changed migration outside the module.
+func Fingerprint(path string) (string, bool) { return computeFingerprint(path) }
 
 var fingerprints sync.Map // path -> fingerprintEntry, once per process
 
@@ -86,20 +107,35 @@ func computeFingerprint(path string) (string, bool) {
 	h := sha256.New()
 	var entries []string
 	const maxEntries = 50000
-	err := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+	// A symbolic link to a directory is walked where it points, and a link
+	// to a file counts with its target's size and time: the replay reads
+	// through links, so a changed target must change the key.
+	root, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", false
+	}
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if len(entries) > maxEntries {
 			return fs.SkipAll
 		}
-		info, err := d.Info()
+		if d.IsDir() {
+			return nil
+		}
+		entry := p
+		info, err := os.Stat(p)
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, _ := os.Readlink(p)
+			entry += "\x00-> " + target
+		}
 		if err != nil {
-			return err
+			// A dangling link is skipped by the replay; it counts by name.
+			entries = append(entries, entry+"\x00dangling")
+			return nil
 		}
-		if !d.IsDir() {
-			entries = append(entries, fmt.Sprintf("%s\x00%d\x00%d", p, info.Size(), info.ModTime().UnixNano()))
-		}
+		entries = append(entries, fmt.Sprintf("%s\x00%d\x00%d\x00%v", entry, info.Size(), info.ModTime().UnixNano(), info.Mode().Type()))
 		return nil
 	})
 	if err != nil || len(entries) > maxEntries {
@@ -126,9 +162,9 @@ func diskMemo[T any](compute func() (T, error), path string, parts ...string) (T
 		fmt.Fprintf(h, "%s\x00", p)
 	}
 	file := filepath.Join(dir, hex.EncodeToString(h.Sum(nil))+".gob")
-	if data, err := os.ReadFile(file); err == nil {
+	if payload, ok := readEntry(file); ok {
 		var v T
-		if gob.NewDecoder(bytes.NewReader(data)).Decode(&v) == nil {
+		if gob.NewDecoder(bytes.NewReader(payload)).Decode(&v) == nil {
 			return v, nil
 		}
 	}
@@ -138,15 +174,60 @@ func diskMemo[T any](compute func() (T, error), path string, parts ...string) (T
 	}
 	var buf bytes.Buffer
 	if gob.NewEncoder(&buf).Encode(v) == nil {
-		// Write then rename, so that a concurrent reader never sees half a file.
-		if tmp, err := os.CreateTemp(dir, "tmp-*"); err == nil {
-			_, werr := tmp.Write(buf.Bytes())
-			cerr := tmp.Close()
-			if werr == nil && cerr == nil {
-				os.Rename(tmp.Name(), file)
-			}
-			os.Remove(tmp.Name())
-		}
+		writeEntry(dir, file, buf.Bytes())
 	}
 	return v, nil
+}
+
+// readEntry returns the content of an entry the current user wrote whose
+// checksum matches, or false.
+func readEntry(file string) ([]byte, bool) {
+	f, size, err := fsread.Open(file, maxEntrySize)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || trustedCacheFile(info) != nil {
+		return nil, false
+	}
+	data := make([]byte, size)
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, false
+	}
+	rest, ok := bytes.CutPrefix(data, []byte(entryMagic))
+	if !ok {
+		return nil, false
+	}
+	sum, payload, ok := bytes.Cut(rest, []byte("\n"))
+	if !ok {
+		return nil, false
+	}
+	want := sha256.Sum256(payload)
+	if string(sum) != hex.EncodeToString(want[:]) {
+		return nil, false
+	}
+	return payload, true
+}
+
+// maxEntrySize bounds what is read of an entry.
+const maxEntrySize = 1 << 30
+
+// writeEntry writes an entry then renames it into place, so that a
+// concurrent reader never sees half a file. CreateTemp makes it 0600.
+func writeEntry(dir, file string, payload []byte) {
+	sum := sha256.Sum256(payload)
+	tmp, err := os.CreateTemp(dir, "tmp-*")
+	if err != nil {
+		return
+	}
+	_, werr := io.WriteString(tmp, entryMagic+hex.EncodeToString(sum[:])+"\n")
+	if werr == nil {
+		_, werr = tmp.Write(payload)
+	}
+	cerr := tmp.Close()
+	if werr == nil && cerr == nil {
+		os.Rename(tmp.Name(), file)
+	}
+	os.Remove(tmp.Name())
 }

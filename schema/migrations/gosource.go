@@ -72,20 +72,6 @@ func parseNote(err error) goNote {
 	return goNote{msg: fmt.Sprintf("Go file does not parse; skipped: %v", err)}
 }
 
-// goSources picks the Go files out of a list of migration files with their
-// contents.
-func goSources(files []string, srcs [][]byte) ([]string, [][]byte) {
-	var paths []string
-	var contents [][]byte
-	for i, f := range files {
-		if isGoFile(f) {
-			paths = append(paths, f)
-			contents = append(contents, srcs[i])
-		}
-	}
-	return paths, contents
-}
-
 func isGoFile(path string) bool { return strings.HasSuffix(path, ".go") }
 
 // replayGo replays the DDL strings of a Go migration file, each as one

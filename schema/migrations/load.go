@@ -1,14 +1,13 @@
 package migrations
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/getorcreatelint/getorcreatelint/schema"
+	"github.com/getorcreatelint/getorcreatelint/schema/fsread"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
 
@@ -21,8 +20,15 @@ import (
 // dialect present when it has none.
 //
 // Load returns an error, naming the path, when a directory or file does
-// not exist or cannot be read. Binary and non-UTF-8 files are skipped with
-// a Warning, and SQL it does not understand never makes it fail.
+// not exist or cannot be read (permission denied). Files are read through
+// fsread: one that is not a regular file (a FIFO, a device, a link to
+// one), a dangling or looping link, or a file larger than
+// fsread.MaxSchemaFile (fsread.MaxGoFile for a Go migration) is skipped
+// with a Warning naming it, as is a binary file. A UTF-8 byte order mark
+// is dropped and a file that is not valid UTF-8 is read as Latin-1, with a
+// Warning. SQL it does not understand never makes it fail.
+// SQL files are read one at a time, and the data statements of a dump
+// (INSERT, COPY rows) are lexed without being kept.
 func Load(root string, dirs []Dir) (*schema.Catalog, error) {
 	return load(root, dirs, replayDir)
 }
@@ -121,33 +127,80 @@ func replayDir(root string, d Dir) (*schema.Catalog, error) {
 				files = append(files, f.path)
 			}
 		}
-		srcs, err := readAll(files)
+		part := schema.NewCatalog()
+		warn := func(f, msg string) {
+			part.Warnings = append(part.Warnings, schema.Warning{Source: schema.Source{File: relPath(root, f)}, Message: msg})
+		}
+		// Go migrations are parsed together (one package); SQL files are
+		// read one at a time during the replay, so that only one is held
+		// in memory.
+		goPaths, goSrcs, err := readGoFiles(files, warn)
 		if err != nil {
 			return nil, err
 		}
-		if dialect == sqlscan.Generic && !info.IsDir() {
-			dialect = fileDialect(root, path, srcs)
+		gos := goFilesDDL(goPaths, goSrcs)
+		// A single schema file is read once, for its dialect and its replay.
+		var single *readResult
+		if !info.IsDir() && !isGoFile(path) {
+			single = &readResult{}
+			single.src, single.note, single.skip, single.err = readSource(path)
+			if dialect == sqlscan.Generic && single.err == nil && single.skip == "" {
+				dialect = fileDialect(root, path, single.src)
+			}
 		}
-		part := schema.NewCatalog()
 		part.AddDialect(dialect)
 		r := NewReplayer(part, dialect)
-		gos := goFilesDDL(goSources(files, srcs))
-		for i, f := range files {
-			rel := relPath(root, f)
-			switch src := srcs[i]; {
-			case bytes.IndexByte(src[:min(len(src), 8000)], 0) >= 0:
-				part.Warnings = append(part.Warnings, schema.Warning{Source: schema.Source{File: rel}, Message: "binary file skipped"})
-			case !utf8.Valid(src):
-				part.Warnings = append(part.Warnings, schema.Warning{Source: schema.Source{File: rel}, Message: "file is not valid UTF-8; skipped"})
-			case gos[f] != nil:
-				replayGo(r, rel, gos[f])
-			default:
-				r.Replay(rel, string(src))
+		for _, f := range files {
+			if isGoFile(f) {
+				if g := gos[f]; g != nil {
+					replayGo(r, relPath(root, f), g)
+				}
+				continue
 			}
+			var src, note, skip string
+			var err error
+			if single != nil {
+				src, note, skip, err = single.src, single.note, single.skip, single.err
+			} else {
+				src, note, skip, err = readSource(f)
+			}
+			switch {
+			case err != nil:
+				return nil, err
+			case skip != "":
+				warn(f, skip)
+				continue
+			case note != "":
+				warn(f, note)
+			}
+			r.Replay(relPath(root, f), src)
 		}
 		mergeInto(cat, part)
 	}
 	return cat, nil
+}
+
+// readGoFiles reads the Go files among files, skipping (with a warning)
+// those the linter does not read.
+func readGoFiles(files []string, warn func(f, msg string)) ([]string, [][]byte, error) {
+	var paths []string
+	var srcs [][]byte
+	for _, f := range files {
+		if !isGoFile(f) {
+			continue
+		}
+		b, err := fsread.ReadFile(f, fsread.MaxGoFile)
+		if err != nil {
+			if fsread.Skippable(err) {
+				warn(f, skipReason(err, f)+"; skipped")
+				continue
+			}
+			return nil, nil, fmt.Errorf("migrations: %w", err)
+		}
+		paths = append(paths, f)
+		srcs = append(srcs, b)
+	}
+	return paths, srcs, nil
 }
 
 // replayVariants replays the per-dialect subdirectories of a directory
@@ -174,18 +227,6 @@ func replayVariants(root string, d Dir, variants []variant) (*schema.Catalog, er
 	return cat, nil
 }
 
-func readAll(files []string) ([][]byte, error) {
-	out := make([][]byte, len(files))
-	for i, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return nil, fmt.Errorf("migrations: %w", err)
-		}
-		out[i] = b
-	}
-	return out, nil
-}
-
 // dirDialects decides the dialect of a directory given without one: its
 // path words, else per-dialect twins (each replayed), else its content.
 func dirDialects(root, dir string) []sqlscan.Dialect {
@@ -198,13 +239,20 @@ func dirDialects(root, dir string) []sqlscan.Dialect {
 	return []sqlscan.Dialect{sniffDir(dir)}
 }
 
-// fileDialect decides the dialect of a single schema file.
-func fileDialect(root, path string, srcs [][]byte) sqlscan.Dialect {
+// readResult is what readSource returned for a file.
+type readResult struct {
+	src, note, skip string
+	err             error
+}
+
+// fileDialect decides the dialect of a single schema file from its path
+// or its text.
+func fileDialect(root, path, src string) sqlscan.Dialect {
 	if d, ok := pathDialect(relPath(root, path)); ok {
 		return d
 	}
 	var s sniffScore
-	s.addFiles([]string{path}, srcs)
+	s.add(src)
 	d, _ := s.best()
 	return d
 }
@@ -221,15 +269,11 @@ func sniffFiles(dir string) sqlscan.Dialect {
 		return sqlscan.Generic
 	}
 	var paths []string
-	var srcs [][]byte
 	for _, f := range files {
-		if b, err := os.ReadFile(f.path); err == nil && utf8.Valid(b) {
-			paths = append(paths, f.path)
-			srcs = append(srcs, b)
-		}
+		paths = append(paths, f.path)
 	}
 	var s sniffScore
-	s.addFiles(paths, srcs)
+	s.addFiles(paths)
 	d, _ := s.best()
 	return d
 }

@@ -1,7 +1,6 @@
 package migrations
 
 import (
-	"bufio"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/getorcreatelint/getorcreatelint/schema/fsread"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
 
@@ -256,15 +256,13 @@ func compareVersions(a, b []string) int {
 // atlasOrder reads an atlas.sum: after the directory hash, one
 // "file h1:hash" line per migration, in order. It returns nil without one.
 func atlasOrder(dir string) map[string]int {
-	f, err := os.Open(filepath.Join(dir, "atlas.sum"))
+	b, err := fsread.ReadFile(filepath.Join(dir, "atlas.sum"), fsread.MaxConfigFile)
 	if err != nil {
 		return nil
 	}
-	defer f.Close()
 	order := map[string]int{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
+	for _, line := range strings.Split(string(b), "\n") {
+		fields := strings.Fields(line)
 		if len(fields) == 2 && strings.HasPrefix(fields[1], "h1:") {
 			order[fields[0]] = len(order)
 		}

@@ -35,6 +35,97 @@ type Replayer struct {
 type tableSide struct {
 	indexes map[string]bool          // non-unique index names, lower case
 	aliases map[*schema.Key][]string // Generic dialect: other servers' implicit names
+	// byName lists the keys answering to each lower-case name (their own
+	// or an alias), so that dropping or renaming one does not scan every
+	// key of a table that may hold thousands.
+	byName map[string][]*schema.Key
+	// byColumn lists the keys with a part on each column, and exprKeys
+	// those with an expression part or a predicate, so that renaming a
+	// column visits only the keys it can change.
+	byColumn map[string][]*schema.Key
+	exprKeys map[*schema.Key]bool
+}
+
+// indexKey records the names k answers to and the columns it uses;
+// unindexKey forgets them. A key is unindexed before any change to its
+// name or parts, and indexed again after.
+func (s *tableSide) indexKey(k *schema.Key) {
+	for _, n := range s.names(k) {
+		ln := strings.ToLower(n)
+		s.byName[ln] = append(s.byName[ln], k)
+	}
+	s.indexColumns(k)
+}
+
+func (s *tableSide) unindexKey(k *schema.Key) {
+	for _, n := range s.names(k) {
+		ln := strings.ToLower(n)
+		removeKey(s.byName, ln, k)
+	}
+	s.unindexColumns(k)
+}
+
+func (s *tableSide) indexColumns(k *schema.Key) {
+	for i, p := range k.Parts {
+		switch {
+		case p.Expr != "":
+			s.exprKeys[k] = true
+		case p.Column != "" && !slices.ContainsFunc(k.Parts[:i], func(q schema.KeyPart) bool { return q.Column == p.Column }):
+			s.byColumn[p.Column] = append(s.byColumn[p.Column], k)
+		}
+	}
+	if k.Where != "" {
+		s.exprKeys[k] = true
+	}
+}
+
+func (s *tableSide) unindexColumns(k *schema.Key) {
+	for _, p := range k.Parts {
+		if p.Column != "" {
+			removeKey(s.byColumn, p.Column, k)
+		}
+	}
+	delete(s.exprKeys, k)
+}
+
+// keysUsing returns the keys that may use column col: those with a part on
+// it, and those with an expression part or a predicate.
+func (s *tableSide) keysUsing(col string) []*schema.Key {
+	keys := slices.Clone(s.byColumn[col])
+	for k := range s.exprKeys {
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// removeKey takes k out of m[name], deleting the entry when it empties.
+func removeKey(m map[string][]*schema.Key, name string, k *schema.Key) {
+	keys := slices.DeleteFunc(m[name], func(o *schema.Key) bool { return o == k })
+	if len(keys) == 0 {
+		delete(m, name)
+	} else {
+		m[name] = keys
+	}
+}
+
+// names lists the names a key answers to: its own and its aliases.
+func (s *tableSide) names(k *schema.Key) []string {
+	return append([]string{k.Name}, s.aliases[k]...)
+}
+
+// firstKeyNamed returns the position in t.Keys of the first key answering
+// to name, or -1.
+func (s *tableSide) firstKeyNamed(t *schema.Table, name string) int {
+	cands := s.byName[strings.ToLower(name)]
+	switch len(cands) {
+	case 0:
+		return -1
+	case 1:
+		return slices.Index(t.Keys, cands[0])
+	}
+	return slices.IndexFunc(t.Keys, func(k *schema.Key) bool { return slices.Contains(cands, k) })
 }
 
 // NewReplayer returns a Replayer that adds to cat using dialect d's rules.
@@ -62,9 +153,7 @@ func (r *Replayer) Replay(file, src string) {
 func (r *Replayer) replayAt(file, src string, first int) {
 	r.file, r.lineBase = file, first-1
 	src = BlankCopyData(UpSection(src))
-	for _, st := range sqlscan.SplitStatements(src, r.d) {
-		r.guarded(st, src)
-	}
+	sqlscan.EachStatement(src, r.d, isSilent, func(st sqlscan.Statement) { r.guarded(st, src) })
 }
 
 // guarded applies one statement; the recover is only a backstop, as the
@@ -104,8 +193,15 @@ func snippet(s string) string {
 func (r *Replayer) sideOf(tk string) *tableSide {
 	s := r.side[tk]
 	if s == nil {
-		s = &tableSide{indexes: map[string]bool{}, aliases: map[*schema.Key][]string{}}
+		s = &tableSide{indexes: map[string]bool{}, aliases: map[*schema.Key][]string{},
+			byName: map[string][]*schema.Key{}, byColumn: map[string][]*schema.Key{}, exprKeys: map[*schema.Key]bool{}}
 		r.side[tk] = s
+		if t := r.cat.Tables[tk]; t != nil {
+			// Keys the catalog held before this replay.
+			for _, k := range t.Keys {
+				s.indexKey(k)
+			}
+		}
 	}
 	return s
 }
@@ -155,11 +251,10 @@ func (r *Replayer) unregister(tk, name string) {
 // keyNames lists the names a key answers to: its own and, in the Generic
 // dialect, the other servers' implicit names.
 func (r *Replayer) keyNames(tk string, k *schema.Key) []string {
-	names := []string{k.Name}
 	if s := r.side[tk]; s != nil {
-		names = append(names, s.aliases[k]...)
+		return s.names(k)
 	}
-	return names
+	return []string{k.Name}
 }
 
 // hasName reports whether table tk holds a key or index called name.
@@ -247,6 +342,7 @@ func (r *Replayer) addKey(tk string, ks keySpec) *schema.Key {
 		}
 	}
 	t.Keys = append(t.Keys, k)
+	side.indexKey(k)
 	for _, n := range r.keyNames(tk, k) {
 		r.register(tk, n)
 	}
@@ -335,14 +431,9 @@ func (r *Replayer) dropIndex(tk, name string) bool {
 	}
 	side := r.sideOf(tk)
 	found := false
-	for i := 0; i < len(t.Keys); i++ {
-		k := t.Keys[i]
-		if !slices.ContainsFunc(r.keyNames(tk, k), func(n string) bool { return strings.EqualFold(n, lname) }) {
-			continue
-		}
+	if i := side.firstKeyNamed(t, lname); i >= 0 {
 		r.removeKeyAt(tk, t, i)
 		found = true
-		break
 	}
 	if !found && side.indexes[lname] {
 		delete(side.indexes, lname)
@@ -354,27 +445,23 @@ func (r *Replayer) dropIndex(tk, name string) bool {
 
 func (r *Replayer) removeKeyAt(tk string, t *schema.Table, i int) {
 	k := t.Keys[i]
-	for _, n := range r.keyNames(tk, k) {
-		if !r.otherHolds(tk, t, k, n) {
+	side := r.sideOf(tk)
+	side.unindexKey(k)
+	for _, n := range side.names(k) {
+		if !r.otherHolds(tk, n) {
 			r.unregister(tk, n)
 		}
 	}
-	delete(r.sideOf(tk).aliases, k)
+	delete(side.aliases, k)
 	t.Keys = slices.Delete(t.Keys, i, i+1)
 }
 
-// otherHolds reports whether a key of t other than k, or a non-unique
-// index, still answers to name.
-func (r *Replayer) otherHolds(tk string, t *schema.Table, k *schema.Key, name string) bool {
-	if r.sideOf(tk).indexes[strings.ToLower(name)] {
-		return true
-	}
-	for _, o := range t.Keys {
-		if o != k && slices.ContainsFunc(r.keyNames(tk, o), func(n string) bool { return strings.EqualFold(n, name) }) {
-			return true
-		}
-	}
-	return false
+// otherHolds reports whether a key of table tk (other than one just
+// removed from the index), or a non-unique index, still answers to name.
+func (r *Replayer) otherHolds(tk, name string) bool {
+	side := r.sideOf(tk)
+	ln := strings.ToLower(name)
+	return side.indexes[ln] || len(side.byName[ln]) > 0
 }
 
 // dropIndexAnywhere removes an index named by a statement that gives no
@@ -403,16 +490,17 @@ func (r *Replayer) renameIndex(tk, inSchema, old, new string) {
 		}
 		r.table(tk)
 		side := r.sideOf(tk)
-		for _, k := range t.Keys {
-			if slices.ContainsFunc(r.keyNames(tk, k), func(n string) bool { return strings.EqualFold(n, old) }) {
-				for _, n := range r.keyNames(tk, k) {
-					r.unregister(tk, n)
-				}
-				delete(side.aliases, k)
-				k.Name, k.Implicit = new, false
-				r.register(tk, new)
-				return
+		if i := side.firstKeyNamed(t, old); i >= 0 {
+			k := t.Keys[i]
+			side.unindexKey(k)
+			for _, n := range side.names(k) {
+				r.unregister(tk, n)
 			}
+			delete(side.aliases, k)
+			k.Name, k.Implicit = new, false
+			side.indexKey(k)
+			r.register(tk, new)
+			return
 		}
 		if side.indexes[strings.ToLower(old)] {
 			delete(side.indexes, strings.ToLower(old))
@@ -492,7 +580,9 @@ func (r *Replayer) renameColumn(tk, old, new string) {
 		return
 	}
 	r.table(tk)
-	for _, k := range t.Keys {
+	side := r.sideOf(tk)
+	for _, k := range side.keysUsing(old) {
+		side.unindexColumns(k)
 		for i, p := range k.Parts {
 			switch {
 			case p.Column == old:
@@ -504,6 +594,7 @@ func (r *Replayer) renameColumn(tk, old, new string) {
 		if k.Where != "" {
 			k.Where = renameInExpr(k.Where, old, new)
 		}
+		side.indexColumns(k)
 	}
 	if c := t.Columns[old]; c != nil {
 		delete(t.Columns, old)
@@ -553,8 +644,14 @@ func (r *Replayer) dropColumn(tk, col string) {
 	if r.d == sqlscan.SQLite {
 		return
 	}
-	for i := 0; i < len(t.Keys); i++ {
-		k := t.Keys[i]
+	// Only the keys with a part on col, or an expression or predicate
+	// that may read it, can change; each is treated on its own.
+	side := r.sideOf(tk)
+	for _, k := range side.keysUsing(col) {
+		i := slices.Index(t.Keys, k)
+		if i < 0 {
+			continue
+		}
 		uses := false
 		var kept []schema.KeyPart
 		for _, p := range k.Parts {
@@ -573,9 +670,10 @@ func (r *Replayer) dropColumn(tk, col string) {
 		}
 		if r.d == sqlscan.Postgres || len(kept) == 0 {
 			r.removeKeyAt(tk, t, i)
-			i--
 			continue
 		}
+		side.unindexColumns(k)
 		k.Parts = kept
+		side.indexColumns(k)
 	}
 }

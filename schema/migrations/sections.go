@@ -19,9 +19,8 @@ func UpSection(src string) string {
 	if !strings.Contains(src, "+goose") && !strings.Contains(src, "migrate:") && !strings.Contains(src, "+migrate") {
 		return src
 	}
-	lines := strings.SplitAfter(src, "\n")
 	marked := false
-	for _, l := range lines {
+	for l := range strings.Lines(src) {
 		if m := sectionMarker(l); m != markNone && m != markStatementEnd {
 			marked = true
 			break
@@ -33,7 +32,7 @@ func UpSection(src string) string {
 	var b strings.Builder
 	b.Grow(len(src))
 	up := false
-	for _, l := range lines {
+	for l := range strings.Lines(src) {
 		m := sectionMarker(l)
 		switch m {
 		case markUp:

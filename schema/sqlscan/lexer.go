@@ -81,7 +81,7 @@ func unquoteIdent(s string) string {
 // quoted identifier, comment or dollar body extends to the end of src.
 func Lex(src string, d Dialect) []Token {
 	l := lexer{src: src, d: d, line: 1}
-	toks := make([]Token, 0, len(src)/5+1)
+	var toks []Token
 	for {
 		t := l.next()
 		toks = append(toks, t)
@@ -90,6 +90,19 @@ func Lex(src string, d Dialect) []Token {
 		}
 	}
 }
+
+// Scanner lexes src one token at a time, as Lex does, for callers that do
+// not keep every token of a large input.
+type Scanner struct{ l lexer }
+
+// NewScanner returns a Scanner over src in dialect d.
+func NewScanner(src string, d Dialect) *Scanner {
+	return &Scanner{l: lexer{src: src, d: d, line: 1}}
+}
+
+// Next returns the next token; at the end of src, an EOF token, again and
+// again.
+func (s *Scanner) Next() Token { return s.l.next() }
 
 type lexer struct {
 	src  string
@@ -105,13 +118,29 @@ func (l *lexer) peek(i int) byte {
 	return 0
 }
 
-// advance moves to off, counting the newlines passed.
+// advance moves to off, counting the line ends passed.
 func (l *lexer) advance(off int) {
 	if off > len(l.src) {
 		off = len(l.src)
 	}
-	l.line += strings.Count(l.src[l.pos:off], "\n")
+	l.line += countLineEnds(l.src, l.pos, off)
 	l.pos = off
+}
+
+// countLineEnds counts the line ends in src[from:to]: "\n", "\r\n", and a
+// lone "\r" (old Mac files), which PostgreSQL also ends a comment at.
+func countLineEnds(src string, from, to int) int {
+	seg := src[from:to]
+	n := strings.Count(seg, "\n")
+	if strings.IndexByte(seg, '\r') < 0 {
+		return n
+	}
+	for i := from; i < to; i++ {
+		if src[i] == '\r' && (i+1 >= len(src) || src[i+1] != '\n') {
+			n++
+		}
+	}
+	return n
 }
 
 func (l *lexer) next() Token {
@@ -131,11 +160,13 @@ func (l *lexer) skipSpaceAndComments() {
 	for l.pos < len(l.src) {
 		c := l.src[l.pos]
 		switch {
-		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+		case c == ' ' || c == '\t' || c == '\f' || c == '\v':
 			l.pos++
-		case c == '\n':
+		case c == '\n', c == '\r' && l.peek(1) != '\n':
 			l.pos++
 			l.line++
+		case c == '\r':
+			l.pos++
 		case c == '-' && l.peek(1) == '-':
 			l.skipLine()
 		case c == '#' && l.d == MySQL:
@@ -148,8 +179,11 @@ func (l *lexer) skipSpaceAndComments() {
 	}
 }
 
+// skipLine skips a "--" or "#" comment up to its line end: "\n" or a
+// "\r" (PostgreSQL ends comments at either; a file with old Mac line
+// ends has no "\n" at all).
 func (l *lexer) skipLine() {
-	i := strings.IndexByte(l.src[l.pos:], '\n')
+	i := strings.IndexAny(l.src[l.pos:], "\n\r")
 	if i < 0 {
 		l.advance(len(l.src))
 		return

@@ -32,20 +32,33 @@ func (s Statement) Text(src string) string {
 // Dollar-quoted bodies are single tokens already. Empty statements are
 // dropped. Like Lex, it never fails.
 func SplitStatements(src string, d Dialect) []Statement {
+	var out []Statement
+	EachStatement(src, d, nil, func(st Statement) { out = append(out, st) })
+	return out
+}
+
+// EachStatement splits src as SplitStatements does and calls fn with each
+// statement in order, lexing as it goes: only the tokens of the statement
+// at hand are held. When skip is not nil it is asked about the first token
+// of each statement; a statement it accepts is passed over without keeping
+// its tokens, and fn is not called for it. Skipping the data statements of
+// a dump (INSERT ... VALUES of any length) so costs no memory.
+func EachStatement(src string, d Dialect, skip func(first Token) bool, fn func(Statement)) {
 	if d != Postgres && hasDelimiterDirective(src) {
 		// DELIMITER is a MySQL client directive; MySQL lexing keeps $$ and
 		// // delimiters out of dollar quotes and comments.
 		d = MySQL
 	}
-	s := splitter{src: src, delim: ";", all: Lex(src, d)}
-	for i, t := range s.all {
+	s := splitter{src: src, delim: ";", skip: skip, emit: fn}
+	lx := NewScanner(src, d)
+	for {
+		t := lx.Next()
 		if t.Kind == EOF {
 			break
 		}
-		s.token(i, t, d)
+		s.token(t, d)
 	}
 	s.flush()
-	return s.out
 }
 
 // hasDelimiterDirective reports whether some line of src starts with the
@@ -71,50 +84,49 @@ func hasDelimiterDirective(src string) bool {
 }
 
 type splitter struct {
-	src     string
-	all     []Token // every token of src; statements are windows into it
-	delim   string  // current statement terminator
-	cur     []Token // tokens of the statement being built
-	routine int     // 0 unknown, 1 routine body, 2 not a routine
-	depth   int     // BEGIN/CASE nesting inside a routine body
-	skipTo  int     // tokens starting before this offset belong to a directive
-	lastEnd int     // end offset of the previous token, to find line starts
-	endDec  bool    // the previous token was an END that closed a block
-	out     []Statement
+	src      string
+	delim    string  // current statement terminator
+	cur      []Token // tokens of the statement being built
+	skip     func(first Token) bool
+	skipping bool // the statement being passed over started with a token skip accepted
+	emit     func(Statement)
+	routine  int  // 0 unknown, 1 routine body, 2 not a routine
+	depth    int  // BEGIN/CASE nesting inside a routine body
+	skipTo   int  // tokens starting before this offset belong to a directive
+	lastEnd  int  // end offset of the previous token, to find line starts
+	endDec   bool // the previous token was an END that closed a block
 }
 
 func (s *splitter) flush() {
 	for len(s.cur) > 0 && s.cur[len(s.cur)-1].IsPunct(";") {
 		s.cur = s.cur[:len(s.cur)-1] // an unbalanced body ran to the end
 	}
-	if len(s.cur) > 0 {
-		s.out = append(s.out, Statement{Toks: s.cur, Line: s.cur[0].Line})
+	if len(s.cur) > 0 && !s.skipping {
+		s.emit(Statement{Toks: s.cur, Line: s.cur[0].Line})
 	}
-	s.cur, s.routine, s.depth, s.endDec = nil, 0, 0, false
+	s.cur, s.routine, s.depth, s.endDec, s.skipping = nil, 0, 0, false, false
 }
 
-func (s *splitter) token(i int, t Token, d Dialect) {
-	s.place(i, t, d)
+func (s *splitter) token(t Token, d Dialect) {
+	s.place(t, d)
 	s.lastEnd = t.Off + len(t.Text)
 }
 
-// add appends token i to the current statement, as a window into s.all
-// while the statement is contiguous (no copying), else by copying.
-func (s *splitter) add(i int, t Token) {
-	n := len(s.cur)
-	if n == 0 {
-		s.cur = s.all[i : i+1 : i+1]
-		return
-	}
-	if i >= n && &s.all[i-n] == &s.cur[0] {
-		s.cur = s.all[i-n : i+1 : i+1]
+// add appends a token to the current statement. The first token of a
+// statement decides whether it is skipped; a skipped statement keeps only
+// that token, to know that one is under way.
+func (s *splitter) add(t Token) {
+	switch {
+	case len(s.cur) == 0:
+		s.skipping = s.skip != nil && s.skip(t)
+	case s.skipping:
 		return
 	}
 	s.cur = append(s.cur, t)
 }
 
 // place puts one token into the current statement, or ends it.
-func (s *splitter) place(i int, t Token, d Dialect) {
+func (s *splitter) place(t Token, d Dialect) {
 	if t.Off < s.skipTo {
 		return
 	}
@@ -131,8 +143,10 @@ func (s *splitter) place(i int, t Token, d Dialect) {
 		s.flush()
 		return
 	}
-	s.add(i, t)
-	s.trackBlocks()
+	s.add(t)
+	if !s.skipping {
+		s.trackBlocks()
+	}
 }
 
 // firstOnLine reports whether only whitespace or comments precede t on its
@@ -161,7 +175,7 @@ func (s *splitter) directive(t Token) {
 // which may be inside a token (END$$ lexes as one identifier).
 func (s *splitter) customDelimited(t Token, d Dialect) {
 	if t.Kind == String || t.Kind == QIdent || t.Kind == DollarBody || t.Kind == Template {
-		s.cur = append(s.cur, t)
+		s.add(t)
 		return
 	}
 	end := t.Off + len(t.Text) + len(s.delim) - 1
@@ -170,17 +184,21 @@ func (s *splitter) customDelimited(t Token, d Dialect) {
 	}
 	k := strings.Index(s.src[t.Off:end], s.delim)
 	if k < 0 || k >= len(t.Text) {
-		s.cur = append(s.cur, t)
+		s.add(t)
 		return
 	}
 	if k > 0 {
-		s.cur = append(s.cur, relex(s.src, t.Off, t.Off+k, t.Line, d)...)
+		for _, rt := range relex(s.src, t.Off, t.Off+k, t.Line, d) {
+			s.add(rt)
+		}
 	}
 	s.flush()
 	after := t.Off + k + len(s.delim)
 	s.skipTo = after
 	if tokEnd := t.Off + len(t.Text); after < tokEnd {
-		s.cur = append(s.cur, relex(s.src, after, tokEnd, t.Line, d)...)
+		for _, rt := range relex(s.src, after, tokEnd, t.Line, d) {
+			s.add(rt)
+		}
 	}
 }
 
