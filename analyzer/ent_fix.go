@@ -7,8 +7,22 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 )
+
+// entFixer words fixes in ent's terms (see entFix).
+type entFixer struct{ entity *entEntity }
+
+func (f entFixer) Advice(s *site.Site, fix site.Fix) string {
+	return entFix(f.entity, s.KeyTerms(), fix.Index.Text())
+}
+
+func (entFixer) IndexAdvice(site.IndexSpec, bool) string { return "" }
+
+func (entFixer) Edits(*site.Site, site.Fix) []analysis.SuggestedFix { return nil }
 
 // entFix words the fix in ent's terms: the schema change that declares
 // the unique key (.Unique() on the field, or a unique index.Fields(...)
@@ -18,8 +32,7 @@ import (
 // RETURNING yields no row (ent issue 1821). It returns "" when a lookup
 // column is not a field or edge of the entity, or may be NULL (the key
 // then needs NULLS NOT DISTINCT, which the schema cannot say).
-func entFix(f finding, terms []schema.Term, index string) string {
-	e := f.ent
+func entFix(e *entEntity, terms []schema.Term, index string) string {
 	if e == nil || e.pkg == nil || len(terms) == 0 {
 		return ""
 	}

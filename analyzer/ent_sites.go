@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 )
 
@@ -138,19 +139,18 @@ var entMiss = map[entResult]missValue{
 	entExists:     missFalse,
 }
 
-// resolveEnt turns an ent get-or-create into a finding: the entity's
+// resolveEnt turns an ent get-or-create into a site.Site: the entity's
 // table, the columns its predicates pin and the keys ent declares.
-func (fc *funcCtx) resolveEnt(l, ins *entCall) finding {
+func (fc *funcCtx) resolveEnt(l, ins *entCall) *site.Site {
 	e := l.entity
-	f := finding{
-		node:   reportNode(l.call),
-		stmt:   fc.enclosingStmt(l.call),
-		what:   l.name + " then " + entInsertName(ins),
-		create: ins.call,
-		table:  e.table,
-		model:  e.name,
-		orm:    ormEnt,
-		ent:    e,
+	f := &site.Site{
+		Node:   site.ReportNode(l.call),
+		Stmt:   fc.enclosingStmt(l.call),
+		What:   l.name + " then " + entInsertName(ins),
+		Insert: ins.call,
+		Table:  e.table,
+		Model:  e.name,
+		Fix:    entFixer{entity: e},
 	}
 	lc := lookupConds{table: e.table}
 	var q entQuery
@@ -162,16 +162,16 @@ func (fc *funcCtx) resolveEnt(l, ins *entCall) finding {
 	}
 	switch {
 	case e.pkg == nil || e.table == "":
-		f.unknown = "the generated package of " + e.name + " was not found"
+		f.Why.Set("the generated package of " + e.name + " was not found")
 	case q.unknown != "":
-		f.unknown = q.unknown
+		f.Why.Set(q.unknown)
 	case len(q.preds) == 0:
-		f.unknown = "the query has no predicates"
+		f.Why.Set("the query has no predicates")
 	}
-	f.lookup = schema.Lookup{Terms: lc.terms}
-	f.unsupported = lc.unsupported
-	if f.unknown == "" {
-		f.ormTables = fc.c.entTables(e)
+	f.Lookup = schema.Lookup{Terms: lc.terms}
+	f.Unsupported = lc.unsupported
+	if !f.Why.Unknown() {
+		f.OwnKeys = fc.c.entTables(e)
 	}
 	return f
 }

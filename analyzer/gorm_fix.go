@@ -2,24 +2,54 @@ package analyzer
 
 import (
 	"fmt"
+	"go/ast"
+	"go/types"
 	"strings"
+
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
+	"github.com/getorcreatelint/getorcreatelint/schema"
 )
 
-// gormTagFix names the struct tag to add and the fields to add it to, or
-// returns "" when an index column is not a plain column of the model or
-// the predicate cannot be written in a tag.
-func gormTagFix(f finding, spec indexSpec) string {
-	tag, ok := gormTag(spec)
-	if f.gorm == nil || !ok {
+// gormFixer words fixes in GORM's terms: the struct tag that declares the
+// key on the model, when the schema is managed by tags.
+type gormFixer struct {
+	schema  *schema.GORMSchema // the model's GORM schema; nil when unknown
+	model   *types.Named       // the model's type, for fixes that edit its declaration
+	inScope bool               // the model is declared in the analysed package
+	files   []*ast.File        // the analysed package's files
+}
+
+func (g gormFixer) Advice(_ *site.Site, fix site.Fix) string {
+	return g.IndexAdvice(fix.Index, fix.Migrated)
+}
+
+// IndexAdvice proposes the tag next to the index, unless a migration
+// manages the table (a tag would not change the database).
+func (g gormFixer) IndexAdvice(spec site.IndexSpec, migrated bool) string {
+	if migrated {
 		return ""
 	}
-	fields := make([]string, 0, len(spec.key))
-	for _, t := range spec.key {
-		col, ok := f.gorm.ByColumn(t.Column)
+	if tag := g.tagFix(spec); tag != "" {
+		return "add " + tag + " or " + spec.Text()
+	}
+	return ""
+}
+
+// tagFix names the struct tag to add and the fields to add it to, or
+// returns "" when an index column is not a plain column of the model or
+// the predicate cannot be written in a tag.
+func (g gormFixer) tagFix(spec site.IndexSpec) string {
+	tag, ok := gormTag(spec)
+	if g.schema == nil || !ok {
+		return ""
+	}
+	fields := make([]string, 0, len(spec.Key))
+	for _, t := range spec.Key {
+		col, ok := g.schema.ByColumn(t.Column)
 		if t.Expr != "" || !ok {
 			return ""
 		}
-		fields = append(fields, f.gorm.Model+"."+strings.Join(col.Path, "."))
+		fields = append(fields, g.schema.Model+"."+strings.Join(col.Path, "."))
 	}
 	return fmt.Sprintf(`gorm:"%s" to %s`, tag, strings.Join(fields, " and "))
 }
@@ -28,17 +58,17 @@ func gormTagFix(f finding, spec indexSpec) string {
 // a shared named uniqueIndex for several, with a where: option for a
 // partial index. GORM splits tag options on ',' and ';', so a predicate
 // holding either cannot be written.
-func gormTag(spec indexSpec) (string, bool) {
+func gormTag(spec site.IndexSpec) (string, bool) {
 	opts := ""
-	if len(spec.where) > 0 {
-		pred := spec.predicate()
+	if len(spec.Where) > 0 {
+		pred := spec.Predicate()
 		if strings.ContainsAny(pred, ",;") {
 			return "", false
 		}
 		opts = ",where:" + pred
 	}
-	if len(spec.key) == 1 && opts == "" {
+	if len(spec.Key) == 1 && opts == "" {
 		return "uniqueIndex", true
 	}
-	return fmt.Sprintf("uniqueIndex:%s%s", spec.name(), opts), true
+	return fmt.Sprintf("uniqueIndex:%s%s", spec.Name(), opts), true
 }

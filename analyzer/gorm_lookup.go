@@ -6,51 +6,54 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 )
 
-// site is a GORM get-or-create: a lookup and, unless the lookup is
+// gormSite is a GORM get-or-create: a lookup and, unless the lookup is
 // FirstOrCreate, the insert that completes it.
-type site struct {
+type gormSite struct {
 	lookup *gormCall
 	create *gormCall
 }
 
-// resolveGorm turns a GORM site into a finding: model, table and what the
-// lookup's WHERE clause pins down.
-func (fc *funcCtx) resolveGorm(s site) finding {
+// resolveGorm turns a GORM site into a site.Site: model, table and what
+// the lookup's WHERE clause pins down.
+func (fc *funcCtx) resolveGorm(s gormSite) *site.Site {
 	l := s.lookup
-	f := finding{
-		node:  reportNode(l.call),
-		stmt:  fc.enclosingStmt(l.call),
-		what:  l.name,
-		table: l.entity.table,
-		orm:   ormGORM,
+	f := &site.Site{
+		Node:  site.ReportNode(l.call),
+		Stmt:  fc.enclosingStmt(l.call),
+		What:  l.name,
+		Table: l.entity.table,
 	}
 	if s.create != nil {
-		f.what = l.name + " then " + s.create.name
-		f.create = s.create.call
+		f.What = l.name + " then " + s.create.name
+		f.Insert = s.create.call
 	}
 	var model *gormModelInfo
 	if l.entity.named != nil {
 		model = fc.c.gormModel(l.entity.named)
 	}
+	fixer := gormFixer{files: fc.c.pass.Files}
 	if model != nil && model.schema != nil {
-		f.model = model.schema.Model
-		f.gorm = model.schema
-		f.modelType = l.entity.named
-		f.modelInScope = l.entity.named.Obj().Pkg() == fc.c.pass.Pkg
+		f.Model = model.schema.Model
+		fixer.schema = model.schema
+		fixer.model = l.entity.named
+		fixer.inScope = l.entity.named.Obj().Pkg() == fc.c.pass.Pkg
+		f.OwnKeys = ownGormKeys(model.schema, f.Table)
 	}
+	f.Fix = fixer
 	switch {
 	case l.chain.unknown != "":
-		f.unknown = l.chain.unknown
+		f.Why.Set(l.chain.unknown)
 	case model != nil && model.tableUnknown && !l.chain.tableSet:
-		f.unknown = "TableName() of " + l.entity.named.Obj().Name() + " does not return a constant"
-	case f.table == "":
-		f.unknown = "the model or table is unknown"
+		f.Why.Set("TableName() of " + l.entity.named.Obj().Name() + " does not return a constant")
+	case f.Table == "":
+		f.Why.Set("the model or table is unknown")
 	}
 
-	lc := lookupConds{table: f.table}
+	lc := lookupConds{table: f.Table}
 	for _, args := range l.chain.wheres {
 		fc.gormCondition(&lc, model, args)
 	}
@@ -63,20 +66,27 @@ func (fc *funcCtx) resolveGorm(s site) finding {
 			switch sd.SoftDelete {
 			case schema.SoftDeleteNull:
 				lc.add(schema.Term{Column: sd.Column, IsNull: true})
-				f.softDelete, f.liveOnly = sd.Column, sd.Column
+				f.SoftDelete, f.LiveOnly = sd.Column, sd.Column
 			case schema.SoftDeleteZero:
 				lc.add(schema.Term{Column: sd.Column, Value: "0"})
-				f.liveOnly = sd.Column
+				f.LiveOnly = sd.Column
 			}
 		}
 	}
-	if f.unknown == "" {
-		f.unknown = lc.unknown
-	}
-	f.lookup = schema.Lookup{Terms: lc.terms, Predicates: lc.predicates}
-	f.unsupported = lc.unsupported
-	f.dropped = lc.dropped
+	f.Why.Set(lc.unknown)
+	f.Lookup = schema.Lookup{Terms: lc.terms, Predicates: lc.predicates}
+	f.Unsupported = lc.unsupported
+	f.Dropped = lc.dropped
 	return f
+}
+
+// ownGormKeys returns the keys the model's tags declare when the model's
+// table is the one the call uses (Table(...) may name another).
+func ownGormKeys(gs *schema.GORMSchema, table string) []*schema.Table {
+	if schema.TableKey(gs.Table.Name) != schema.TableKey(table) {
+		return nil
+	}
+	return []*schema.Table{gs.Table}
 }
 
 // destPrimaryKey adds the primary key when the destination visibly has one
@@ -124,17 +134,3 @@ func stripAddr(e ast.Expr) ast.Expr {
 	}
 	return e
 }
-
-// reportNode is the part of a call a diagnostic points at: from the method
-// name to the closing parenthesis.
-func reportNode(call *ast.CallExpr) ast.Node {
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		return rangeNode{sel.Sel.Pos(), call.End()}
-	}
-	return call
-}
-
-type rangeNode struct{ pos, end token.Pos }
-
-func (r rangeNode) Pos() token.Pos { return r.pos }
-func (r rangeNode) End() token.Pos { return r.end }

@@ -122,23 +122,23 @@ func (fc *funcCtx) gormEntity(g *gormCall) entity {
 }
 
 // gormSites finds the get-or-create sites among the function's GORM calls.
-func (fc *funcCtx) gormSites() []site {
+func (fc *funcCtx) gormSites() []gormSite {
 	lookups, creates := fc.gormCalls()
-	var sites []site
+	var sites []gormSite
 	for _, l := range lookups {
 		if !l.entity.known() {
 			if l.role == gormFirstOrCreate {
-				sites = append(sites, site{lookup: l})
+				sites = append(sites, gormSite{lookup: l})
 			}
 			continue
 		}
 		switch l.role {
 		case gormFirstOrCreate:
-			sites = append(sites, site{lookup: l})
+			sites = append(sites, gormSite{lookup: l})
 		case gormFirstOrInit:
 			h := fc.handleFor(l.call, l.value(), false, false)
 			if c := fc.matchingCreate(h, l, creates, afterLookup); c != nil {
-				sites = append(sites, site{lookup: l, create: c})
+				sites = append(sites, gormSite{lookup: l, create: c})
 			}
 		case gormLookup:
 			if !anySame(l, creates) {
@@ -149,7 +149,7 @@ func (fc *funcCtx) gormSites() []site {
 			}
 			h := fc.handleFor(l.call, l.call.Args[0], l.name == "Count", errOnMiss[l.name])
 			if c := fc.matchingCreate(h, l, creates, onNotFound); c != nil {
-				sites = append(sites, site{lookup: l, create: c})
+				sites = append(sites, gormSite{lookup: l, create: c})
 			}
 		}
 	}

@@ -7,30 +7,32 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 )
 
-// suggestedFixes offers the struct-tag edit that declares the missing key,
-// when the model is declared in the analysed package, its schema is managed
-// by tags (no migration describes the table), and every lookup column is a
-// field of the model itself (not of an embedded struct shared by others).
-func (c *checker) suggestedFixes(f finding) []analysis.SuggestedFix {
-	if f.orm != ormGORM || f.migrated || !f.modelInScope || f.gorm == nil || f.modelType == nil {
+// Edits offers the struct-tag edit that declares the missing key, when the
+// model is declared in the analysed package, its schema is managed by tags
+// (no migration describes the table), and every lookup column is a field
+// of the model itself (not of an embedded struct shared by others).
+func (g gormFixer) Edits(_ *site.Site, fix site.Fix) []analysis.SuggestedFix {
+	if fix.Migrated || !g.inScope || g.schema == nil || g.model == nil {
 		return nil
 	}
-	spec := c.indexFor(f)
-	st, ok := f.modelType.Underlying().(*types.Struct)
+	spec := fix.Index
+	st, ok := g.model.Underlying().(*types.Struct)
 	option, tagOK := gormTag(spec)
-	if !ok || !tagOK || len(spec.key) == 0 {
+	if !ok || !tagOK || len(spec.Key) == 0 {
 		return nil
 	}
 	var edits []analysis.TextEdit
 	var names []string
-	for _, t := range spec.key {
-		col, ok := f.gorm.ByColumn(t.Column)
+	for _, t := range spec.Key {
+		col, ok := g.schema.ByColumn(t.Column)
 		if t.Expr != "" || !ok || len(col.Path) != 1 {
 			return nil
 		}
-		field := c.fieldDecl(st, col.Path[0])
+		field := g.fieldDecl(st, col.Path[0])
 		if field == nil {
 			return nil
 		}
@@ -39,7 +41,7 @@ func (c *checker) suggestedFixes(f finding) []analysis.SuggestedFix {
 			return nil
 		}
 		edits = append(edits, edit)
-		names = append(names, f.gorm.Model+"."+col.Path[0])
+		names = append(names, g.schema.Model+"."+col.Path[0])
 	}
 	return []analysis.SuggestedFix{{
 		Message:   `Add gorm:"` + option + `" to ` + strings.Join(names, " and "),
@@ -49,7 +51,7 @@ func (c *checker) suggestedFixes(f finding) []analysis.SuggestedFix {
 
 // fieldDecl finds the declaration of the struct field name among the
 // package's files.
-func (c *checker) fieldDecl(st *types.Struct, name string) *ast.Field {
+func (g gormFixer) fieldDecl(st *types.Struct, name string) *ast.Field {
 	var obj *types.Var
 	for i := 0; i < st.NumFields(); i++ {
 		if st.Field(i).Name() == name {
@@ -60,7 +62,7 @@ func (c *checker) fieldDecl(st *types.Struct, name string) *ast.Field {
 		return nil
 	}
 	var found *ast.Field
-	for _, file := range c.pass.Files {
+	for _, file := range g.files {
 		if file.Pos() > obj.Pos() || obj.Pos() >= file.End() {
 			continue
 		}

@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
@@ -63,55 +64,57 @@ func (fc *funcCtx) checkGormUpsert(call *ast.CallExpr, name string, oc *gormOnCo
 	if g.entity.named != nil {
 		model = fc.c.gormModel(g.entity.named)
 	}
-	u := upsertSite{
-		node:              reportNode(call),
-		stmt:              fc.enclosingStmt(call),
-		call:              name,
-		table:             g.entity.table,
-		targetWhereUnread: oc.whereUnread,
-		setsPK:            func([]string) (bool, bool) { return false, false },
-		orm:               ormGORM,
+	u := &site.Upsert{
+		Node:              site.ReportNode(call),
+		Stmt:              fc.enclosingStmt(call),
+		Call:              name,
+		Table:             g.entity.table,
+		TargetWhereUnread: oc.whereUnread,
+		SetsPK:            func([]string) (bool, bool) { return false, false },
 	}
+	fixer := gormFixer{files: fc.c.pass.Files}
 	if model != nil && model.schema != nil {
-		u.gorm = model.schema
-		u.setsPK = func([]string) (bool, bool) { return fc.gormSetsPK(model, g.value(), call.Pos()) }
+		fixer.schema = model.schema
+		u.OwnKeys = ownGormKeys(model.schema, u.Table)
+		u.SetsPK = func([]string) (bool, bool) { return fc.gormSetsPK(model, g.value(), call.Pos()) }
 	}
-	u.dialect = fc.c.dialect()
-	switch u.dialect {
+	u.Fix = fixer
+	u.Dialect = fc.c.dialect()
+	switch u.Dialect {
 	case sqlscan.MySQL:
-		u.upsert = sqlscan.OnDuplicateKey
+		u.Kind = sqlscan.OnDuplicateKey
 	case sqlscan.Postgres, sqlscan.SQLite:
 		cf := sqlscan.Conflict{Constraint: oc.onConstraint, DoNothing: oc.doNothing, Where: oc.targetWhere}
 		if oc.targetWhere != "" {
-			cf.WhereToks = sqlscan.Lex(oc.targetWhere, u.dialect)
+			cf.WhereToks = sqlscan.Lex(oc.targetWhere, u.Dialect)
 			cf.WhereToks = cf.WhereToks[:len(cf.WhereToks)-1]
 		}
 		cf.Target = oc.columns
 		if len(cf.Target) == 0 && oc.updateAll && cf.Constraint == "" {
-			if u.gorm == nil {
+			if fixer.schema == nil {
 				return
 			}
-			for _, pk := range u.gorm.PrimaryKey() {
+			for _, pk := range fixer.schema.PrimaryKey() {
 				cf.Target = append(cf.Target, pk.Column)
 			}
 		}
-		u.upsert, u.conflicts = sqlscan.OnConflict, []sqlscan.Conflict{cf}
+		u.Kind, u.Conflicts = sqlscan.OnConflict, []sqlscan.Conflict{cf}
 	default:
 		if len(oc.columns) > 0 || !oc.doNothing || oc.updateAll || oc.onConstraint != "" {
 			return
 		}
-		u.upsert, u.conflicts = sqlscan.OnConflict, []sqlscan.Conflict{{DoNothing: true}}
+		u.Kind, u.Conflicts = sqlscan.OnConflict, []sqlscan.Conflict{{DoNothing: true}}
 	}
-	u.what = "clause.OnConflict (" + gormUpsertSQL(u) + ")"
+	u.What = "clause.OnConflict (" + gormUpsertSQL(u) + ")"
 	fc.c.checkUpsert(u)
 }
 
 // gormUpsertSQL renders the clause GORM writes, for messages.
-func gormUpsertSQL(u upsertSite) string {
-	if u.upsert != sqlscan.OnConflict {
-		return u.upsert.String()
+func gormUpsertSQL(u *site.Upsert) string {
+	if u.Kind != sqlscan.OnConflict {
+		return u.Kind.String()
 	}
-	cf := u.conflicts[0]
+	cf := u.Conflicts[0]
 	s := "ON CONFLICT"
 	switch {
 	case cf.Constraint != "":

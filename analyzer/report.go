@@ -2,10 +2,12 @@ package analyzer
 
 import (
 	"fmt"
+	"go/ast"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 )
 
@@ -32,47 +34,47 @@ const (
 	CategorySoftDeleteConflict = "soft-delete-conflict"
 )
 
-func (c *checker) reportUnknown(f finding, reason string) {
+func (c *checker) reportUnknown(s *site.Site, reason string) {
 	if !c.opts.enabled(CategoryUnknownLookup) {
 		return
 	}
 	on := ""
-	if f.table != "" {
-		on = " on " + f.table
+	if s.Table != "" {
+		on = " on " + s.Table
 	}
-	c.report(f, CategoryUnknownLookup, fmt.Sprintf(
+	c.reportSite(s, CategoryUnknownLookup, fmt.Sprintf(
 		"%s%s: lookup columns unknown (%s); cannot tell whether a unique constraint covers it",
-		f.what, on, reason))
+		s.What, on, reason), site.Fix{})
 }
 
 // message writes the diagnostic for an unbacked lookup.
-func (c *checker) message(f finding, v schema.Verdict) string {
+func (c *checker) message(s *site.Site, v schema.Verdict, fix site.Fix) string {
 	var b strings.Builder
-	b.WriteString(f.what)
-	if f.create != nil {
-		fmt.Fprintf(&b, " (line %d)", c.pass.Fset.Position(f.create.Pos()).Line)
+	b.WriteString(s.What)
+	if s.Insert != nil {
+		fmt.Fprintf(&b, " (line %d)", c.pass.Fset.Position(s.Insert.Pos()).Line)
 	}
-	fmt.Fprintf(&b, " on %s", f.table)
-	terms := f.keyTerms()
+	fmt.Fprintf(&b, " on %s", s.Table)
+	terms := s.KeyTerms()
 	if len(terms) == 0 {
 		b.WriteString(" has no lookup conditions, so it matches any row; concurrent calls can insert duplicates: ")
 		b.WriteString("pass the lookup columns as conditions (fields set on the destination are not conditions)")
 		return b.String()
 	}
-	fmt.Fprintf(&b, " looks up (%s) but no unique constraint covers it", strings.Join(termList(terms, true), ", "))
+	fmt.Fprintf(&b, " looks up (%s) but no unique constraint covers it", strings.Join(site.TermList(terms, true), ", "))
 	if len(v.Misses) > 0 && missWorthSaying(v.Misses[0]) {
 		fmt.Fprintf(&b, " (%s)", v.Misses[0])
 	}
-	if len(f.dropped) > 0 {
+	if len(s.Dropped) > 0 {
 		fmt.Fprintf(&b, " (GORM drops zero-valued %s from struct conditions; use a map condition to match zero)",
-			strings.Join(f.dropped, ", "))
+			strings.Join(s.Dropped, ", "))
 	}
 	b.WriteString("; concurrent calls can insert duplicates: ")
 	if len(v.Misses) > 0 && v.Misses[0].NeedsColumns() && v.Misses[0].Shared > 0 {
 		// A wider key exists: looking up by all its columns may be the fix.
-		fmt.Fprintf(&b, "include %s in the lookup, or ", strings.TrimPrefix(v.Misses[0].Reason, "also needs "))
+		fmt.Fprintf(&b, "include %s in the lookup, or ", strings.Join(v.Misses[0].Missing, ", "))
 	}
-	b.WriteString(c.fixText(f))
+	b.WriteString(fixText(s, fix))
 	return b.String()
 }
 
@@ -83,61 +85,20 @@ func missWorthSaying(m schema.Miss) bool { return !m.NeedsColumns() || m.Shared 
 // fixText says what would make the lookup atomic: a unique index on the
 // lookup's columns (partial on live rows for soft-deleted models), written
 // in the terms of the code's API when it has its own way to declare one.
-func (c *checker) fixText(f finding) string {
-	terms := f.keyTerms()
-	spec := c.indexFor(f)
-	switch {
-	case f.orm == ormGORM && !f.migrated:
-		if tag := gormTagFix(f, spec); tag != "" {
-			return "add " + tag + " or " + spec.text()
-		}
-	case f.orm == ormEnt:
-		if fix := entFix(f, terms, spec.text()); fix != "" {
-			return fix
-		}
-	case f.orm == ormSQL:
-		return "add a unique index in a migration: " + spec.ddl() + c.sqlAtomicInsert(f, spec)
+func fixText(s *site.Site, fix site.Fix) string {
+	if advice := s.Fix.Advice(s, fix); advice != "" {
+		return advice
 	}
-	if f.migrated || f.orm == ormSQL {
-		return "add a unique index in a migration: " + spec.ddl()
-	}
-	return "add " + spec.text()
+	return defaultIndexAdvice(fix.Index, fix.Migrated)
 }
 
-// keyTerms are the terms a unique index must cover: all of the lookup's
-// but the soft-delete filter, which belongs in a partial index's WHERE.
-func (f finding) keyTerms() []schema.Term {
-	var out []schema.Term
-	for _, t := range f.lookup.Terms {
-		if t.IsNull && t.Column == f.softDelete && f.softDelete != "" {
-			continue
-		}
-		out = append(out, t)
+// defaultIndexAdvice proposes a migration for a migrated table, and
+// describes the index otherwise.
+func defaultIndexAdvice(spec site.IndexSpec, migrated bool) string {
+	if migrated {
+		return "add a unique index in a migration: " + spec.DDL()
 	}
-	return out
-}
-
-// termList renders terms as column names, with "IS NULL" for the NULL
-// tests when showNull is set.
-func termList(terms []schema.Term, showNull bool) []string {
-	out := make([]string, len(terms))
-	for i, t := range terms {
-		out[i] = t.String()
-		if showNull && t.IsNull {
-			out[i] += " IS NULL"
-		}
-	}
-	return out
-}
-
-func nullableTerms(terms []schema.Term) []string {
-	var out []string
-	for _, t := range terms {
-		if t.MayBeNull || t.IsNull {
-			out = append(out, t.String())
-		}
-	}
-	return out
+	return "add " + spec.Text()
 }
 
 func dedupe(xs []string) []string {
@@ -152,18 +113,31 @@ func dedupe(xs []string) []string {
 	return out
 }
 
-// report emits a diagnostic unless a //getorcreatelint:ignore directive
-// covers it.
-func (c *checker) report(f finding, category, msg string) {
-	if !c.opts.enabled(category) || c.excluded(f.node) || c.directives().suppresses(f.node, f.stmt) {
+// reportSite emits a diagnostic on a get-or-create site unless a
+// //getorcreatelint:ignore directive covers it; an unbacked one carries
+// the framework's suggested fixes.
+func (c *checker) reportSite(s *site.Site, category, msg string, fix site.Fix) {
+	if !c.reportable(s.Node, s.Stmt, category) {
 		return
 	}
-	d := analysis.Diagnostic{Pos: f.node.Pos(), End: f.node.End(), Category: category, Message: msg}
+	d := analysis.Diagnostic{Pos: s.Node.Pos(), End: s.Node.End(), Category: category, Message: msg}
 	if category == CategoryGetOrCreate {
-		d.SuggestedFixes = c.suggestedFixes(f)
+		d.SuggestedFixes = s.Fix.Edits(s, fix)
 	}
-	if f.create != nil {
-		d.Related = []analysis.RelatedInformation{{Pos: f.create.Pos(), End: f.create.End(), Message: "the insert that completes the get-or-create"}}
+	if s.Insert != nil {
+		d.Related = []analysis.RelatedInformation{{Pos: s.Insert.Pos(), End: s.Insert.End(), Message: "the insert that completes the get-or-create"}}
 	}
 	c.pass.Report(d)
+}
+
+// reportUpsert emits a diagnostic on an upsert unless a directive covers it.
+func (c *checker) reportUpsert(u *site.Upsert, category, msg string) {
+	if !c.reportable(u.Node, u.Stmt, category) {
+		return
+	}
+	c.pass.Report(analysis.Diagnostic{Pos: u.Node.Pos(), End: u.Node.End(), Category: category, Message: msg})
+}
+
+func (c *checker) reportable(node, stmt ast.Node, category string) bool {
+	return c.opts.enabled(category) && !c.excluded(node) && !c.directives().suppresses(node, stmt)
 }

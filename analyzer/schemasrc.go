@@ -244,3 +244,27 @@ func (c *checker) moduleRoot() (string, error) {
 		}
 	}
 }
+// dialect is the database the package's schema is written for: the
+// -dialect option, else the one dialect the catalogs were read as, else the
+// one the driver imports imply, else Generic.
+func (c *checker) dialect() sqlscan.Dialect {
+	if d, ok := sqlscan.ParseDialect(c.opts.Dialect); ok && d != sqlscan.Generic {
+		return d
+	}
+	found := sqlscan.Generic
+	for _, cat := range c.catalogs() {
+		for _, d := range cat.Dialects {
+			switch {
+			case d == sqlscan.Generic || d == found:
+			case found == sqlscan.Generic:
+				found = d
+			default:
+				return driverDialect(c.pass.Pkg) // the sources disagree
+			}
+		}
+	}
+	if found != sqlscan.Generic {
+		return found
+	}
+	return driverDialect(c.pass.Pkg)
+}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
@@ -15,21 +16,21 @@ import (
 // duplicate-key error every time, for as long as the deleted row exists.
 // Keys that name the soft-delete column (in their parts or their partial
 // predicate) and primary keys are left alone.
-func (c *checker) checkSoftDeleteConflict(f finding, k *schema.Key) {
-	col := f.liveOnly
+func (c *checker) checkSoftDeleteConflict(s *site.Site, k *schema.Key) {
+	col := s.LiveOnly
 	if col == "" || k == nil || k.Kind == schema.PrimaryKey || keyMentions(k, col) {
 		return
 	}
 	var shown []schema.Term
-	for _, t := range f.keyTerms() {
+	for _, t := range s.KeyTerms() {
 		if t.Column != col {
 			shown = append(shown, t)
 		}
 	}
-	c.report(f, CategorySoftDeleteConflict, fmt.Sprintf(
+	c.reportSite(s, CategorySoftDeleteConflict, fmt.Sprintf(
 		"%s on %s looks up (%s) among rows that are not soft-deleted, but %s %s also holds soft-deleted rows: "+
 			"once a row is soft-deleted, creating it again fails with a duplicate-key error; %s",
-		f.what, f.table, strings.Join(termList(shown, false), ", "), k.Kind, k.Describe(), c.softDeleteFix(f, k)))
+		s.What, s.Table, strings.Join(site.TermList(shown, false), ", "), k.Kind, k.Describe(), c.softDeleteFix(s, k)), site.Fix{})
 }
 
 // keyMentions reports whether the key's parts or predicate read col.
@@ -45,16 +46,16 @@ func keyMentions(k *schema.Key, col string) bool {
 	return k.Where != "" && slices.Contains(sqlscan.ExprColumns(sqlscan.ExprTokens(k.Where)), col)
 }
 
-func (c *checker) softDeleteFix(f finding, k *schema.Key) string {
+func (c *checker) softDeleteFix(s *site.Site, k *schema.Key) string {
 	cols := k.Columns()
-	if c.dialect() == sqlscan.MySQL || f.softDelete == "" {
+	if c.dialect() == sqlscan.MySQL || s.SoftDelete == "" {
 		// No partial indexes (MySQL), or a soft-delete column that holds 0
 		// on live rows: put the column in the key.
-		return fmt.Sprintf("add %s to the key (with gorm.io/plugin/soft_delete, live rows hold 0 and deleted ones differ)", f.liveOnly)
+		return fmt.Sprintf("add %s to the key (with gorm.io/plugin/soft_delete, live rows hold 0 and deleted ones differ)", s.LiveOnly)
 	}
-	return fmt.Sprintf("make the index partial: %s", indexSpec{
-		table: f.table, key: termsOf(cols), where: []string{f.softDelete + " IS NULL"}, dialect: c.dialect(),
-	}.ddl())
+	return fmt.Sprintf("make the index partial: %s", site.IndexSpec{
+		Table: s.Table, Key: termsOf(cols), Where: []string{s.SoftDelete + " IS NULL"}, Dialect: c.dialect(),
+	}.DDL())
 }
 
 func termsOf(cols []string) []schema.Term {

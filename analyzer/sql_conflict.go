@@ -2,72 +2,46 @@ package analyzer
 
 import (
 	"fmt"
-	"go/ast"
 	"sort"
 	"strings"
 
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
-
-// upsertSite is an INSERT that resolves conflicts with a unique key, in
-// terms common to raw SQL and GORM's clause.OnConflict.
-type upsertSite struct {
-	node  ast.Node // where to report: the call
-	stmt  ast.Node // the statement holding it, for ignore directives
-	call  string   // the call, "ExecContext", "Create"
-	what  string   // the conflict handling as written, "ON CONFLICT DO NOTHING"
-	table string
-
-	upsert    sqlscan.Upsert
-	conflicts []sqlscan.Conflict
-	// targetWhereUnread is set when a target's WHERE could not be read
-	// (GORM's TargetWhere): then any key on the target's columns counts.
-	targetWhereUnread bool
-	// setsPK reports whether the INSERT sets every column of pk; known is
-	// false when that cannot be told.
-	setsPK func(pk []string) (set, known bool)
-	// inserted lists the columns the INSERT sets, for the fix; nil if unknown.
-	inserted []string
-
-	dialect sqlscan.Dialect    // the database the SQL runs on; Generic when unknown
-	gorm    *schema.GORMSchema // the model's tag keys, for GORM
-	orm     ormKind
-}
 
 // checkUpsert reports an upsert whose conflict target no unique key
 // matches (PostgreSQL and SQLite reject it), and one that relies on a
 // conflict the table cannot raise. Tables no schema source describes are
 // not checked.
-func (c *checker) checkUpsert(u upsertSite) {
-	f := finding{node: u.node, stmt: u.stmt, table: u.table, gorm: u.gorm, orm: u.orm}
-	table := c.keysFor(f)
+func (c *checker) checkUpsert(u *site.Upsert) {
+	table := c.keysFor(u.Table, u.OwnKeys)
 	if table == nil || table.Uncertain {
 		return // no schema source, or SQL the reader could not follow changed the table
 	}
-	f.migrated = c.inCatalogs(u.table)
-	anyKey := u.upsert != sqlscan.NoUpsert && u.upsert != sqlscan.OnConflict
-	for _, cf := range u.conflicts {
+	migrated := c.inCatalogs(u.Table)
+	anyKey := u.Kind != sqlscan.NoUpsert && u.Kind != sqlscan.OnConflict
+	for _, cf := range u.Conflicts {
 		switch {
 		case cf.Constraint != "":
 			// A constraint by name: exclusion constraints and deferrable
 			// options are not in the catalog, so it is not checked.
-		case len(cf.Target) == 0 && !cf.DoNothing && u.dialect == sqlscan.Postgres:
-			c.report(f, CategoryUpsertTarget, c.missingTargetMessage(u, table))
+		case len(cf.Target) == 0 && !cf.DoNothing && u.Dialect == sqlscan.Postgres:
+			c.reportUpsert(u, CategoryUpsertTarget, missingTargetMessage(u, table))
 		case len(cf.Target) == 0:
 			anyKey = true
 		default:
-			k, misses := arbiter(table, cf, u.targetWhereUnread)
+			k, misses := arbiter(table, cf, u.TargetWhereUnread)
 			switch {
 			case k == nil:
-				c.report(f, CategoryUpsertTarget, c.targetMessage(u, f, cf, misses))
+				c.reportUpsert(u, CategoryUpsertTarget, targetMessage(u, migrated, cf, misses))
 			case k.Kind == schema.PrimaryKey:
-				c.checkNeverConflicts(u, f, k, true)
+				c.checkNeverConflicts(u, k, true)
 			}
 		}
 	}
 	if pk := primaryKey(table); anyKey && !hasKeyBeyond(table, pk) {
-		c.checkNeverConflicts(u, f, pk, false)
+		c.checkNeverConflicts(u, pk, false)
 	}
 }
 
@@ -75,33 +49,33 @@ func (c *checker) checkUpsert(u upsertSite) {
 // on the primary key pk (nil when the table has no key at all) when the
 // INSERT does not set it: a generated key never conflicts, so every call
 // inserts a row. targeted says the conflict target names pk.
-func (c *checker) checkNeverConflicts(u upsertSite, f finding, pk *schema.Key, targeted bool) {
+func (c *checker) checkNeverConflicts(u *site.Upsert, pk *schema.Key, targeted bool) {
 	var cols string
 	if pk != nil {
-		if set, known := u.setsPK(pk.Columns()); set || !known {
+		if set, known := u.SetsPK(pk.Columns()); set || !known {
 			return
 		}
 		cols = strings.Join(pk.Columns(), ", ")
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s on %s: %s ", u.call, u.table, u.what)
+	fmt.Fprintf(&b, "%s on %s: %s ", u.Call, u.Table, u.What)
 	switch {
 	case targeted:
 		fmt.Fprintf(&b, "targets the primary key (%s), which the insert does not set, so it never conflicts", cols)
 	case pk == nil:
-		fmt.Fprintf(&b, "only skips rows that conflict with a unique key, and %s has none", u.table)
+		fmt.Fprintf(&b, "only skips rows that conflict with a unique key, and %s has none", u.Table)
 	default:
 		fmt.Fprintf(&b, "only skips rows that conflict with a unique key, and %s has none but its primary key (%s), which the insert does not set",
-			u.table, cols)
+			u.Table, cols)
 	}
 	b.WriteString("; every call inserts a row, duplicates included: add a unique index on the columns that identify a row")
-	if len(u.inserted) > 0 {
-		fmt.Fprintf(&b, " (the insert sets %s)", strings.Join(u.inserted, ", "))
+	if len(u.Inserted) > 0 {
+		fmt.Fprintf(&b, " (the insert sets %s)", strings.Join(u.Inserted, ", "))
 	}
-	if u.upsert == sqlscan.OnConflict {
+	if u.Kind == sqlscan.OnConflict {
 		b.WriteString(" and name them as the conflict target")
 	}
-	c.report(f, CategoryUpsertNoKey, b.String())
+	c.reportUpsert(u, CategoryUpsertNoKey, b.String())
 }
 
 // arbiter returns the unique key that PostgreSQL and SQLite would infer
@@ -196,14 +170,14 @@ func rejects(d sqlscan.Dialect) (who, why string) {
 }
 
 // targetMessage writes the diagnostic for a conflict target no key matches.
-func (c *checker) targetMessage(u upsertSite, f finding, cf sqlscan.Conflict, misses []string) string {
+func targetMessage(u *site.Upsert, migrated bool, cf sqlscan.Conflict, misses []string) string {
 	var b strings.Builder
 	target := strings.Join(cf.Target, ", ")
-	fmt.Fprintf(&b, "%s on %s: the conflict target (%s) matches no unique key", u.call, u.table, target)
+	fmt.Fprintf(&b, "%s on %s: the conflict target (%s) matches no unique key", u.Call, u.Table, target)
 	if len(misses) > 0 {
 		fmt.Fprintf(&b, " (%s)", misses[0])
 	}
-	who, why := rejects(u.dialect)
+	who, why := rejects(u.Dialect)
 	fmt.Fprintf(&b, "; %s the INSERT at run time", who)
 	if why != "" {
 		fmt.Fprintf(&b, " with %s", why)
@@ -212,27 +186,27 @@ func (c *checker) targetMessage(u upsertSite, f finding, cf sqlscan.Conflict, mi
 	if len(misses) > 0 && strings.Contains(misses[0], " is partial: ") {
 		b.WriteString("write the predicate, or ")
 	}
-	spec := indexSpec{table: u.table, dialect: u.dialect}
+	spec := site.IndexSpec{Table: u.Table, Dialect: u.Dialect}
 	for _, item := range cf.Target {
 		if isPlainName(item) {
-			spec.key = append(spec.key, schema.Term{Column: item})
+			spec.Key = append(spec.Key, schema.Term{Column: item})
 		} else {
-			spec.key = append(spec.key, schema.Term{Expr: item})
+			spec.Key = append(spec.Key, schema.Term{Expr: item})
 		}
 	}
 	if cf.Where != "" {
-		spec.where = []string{cf.Where}
+		spec.Where = []string{cf.Where}
 	}
-	b.WriteString(c.upsertIndexFix(f, spec))
+	b.WriteString(upsertIndexFix(u, spec, migrated))
 	return b.String()
 }
 
 // missingTargetMessage writes the diagnostic for ON CONFLICT DO UPDATE
 // without a target, which PostgreSQL rejects.
-func (c *checker) missingTargetMessage(u upsertSite, t *schema.Table) string {
+func missingTargetMessage(u *site.Upsert, t *schema.Table) string {
 	msg := fmt.Sprintf("%s on %s: %s has no conflict target; PostgreSQL rejects the INSERT at run time with "+
 		`"ON CONFLICT DO UPDATE requires inference specification or constraint name"`+": name the columns of a unique key",
-		u.call, u.table, u.what)
+		u.Call, u.Table, u.What)
 	var keys []string
 	for _, k := range t.Keys {
 		if len(k.Parts) > 0 && k.Where == "" {
@@ -245,16 +219,13 @@ func (c *checker) missingTargetMessage(u upsertSite, t *schema.Table) string {
 	return msg
 }
 
-// upsertIndexFix says how to add the index a conflict target needs: a
-// migration when one describes the table, else a GORM tag or the index.
-func (c *checker) upsertIndexFix(f finding, spec indexSpec) string {
-	if f.migrated || f.orm == ormSQL {
-		return "add a unique index in a migration: " + spec.ddl()
+// upsertIndexFix says how to add the index a conflict target needs, in
+// the terms of the code's API.
+func upsertIndexFix(u *site.Upsert, spec site.IndexSpec, migrated bool) string {
+	if advice := u.Fix.IndexAdvice(spec, migrated); advice != "" {
+		return advice
 	}
-	if tag := gormTagFix(f, spec); tag != "" {
-		return "add " + tag + " or " + spec.text()
-	}
-	return "add " + spec.text()
+	return defaultIndexAdvice(spec, migrated)
 }
 
 func isPlainName(s string) bool {

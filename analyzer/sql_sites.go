@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
@@ -54,35 +55,35 @@ func (fc *funcCtx) checkSQLGetOrCreate(calls []*sqlCall) {
 		if hit == nil {
 			continue
 		}
-		fc.c.check(fc.sqlFinding(l, byCall[hit]))
+		fc.c.check(fc.sqlSite(l, byCall[hit]))
 	}
 }
 
-// sqlFinding describes a get-then-insert in ORM-neutral terms.
-func (fc *funcCtx) sqlFinding(l, ins *sqlCall) finding {
-	f := finding{
-		node:   reportNode(l.call),
-		stmt:   fc.enclosingStmt(l.call),
-		what:   "SELECT then INSERT", // the method names (QueryRow, Exec) say less than the SQL
-		create: ins.call,
-		table:  l.q.Table,
-		orm:    ormSQL,
+// sqlSite describes a get-then-insert in framework-neutral terms.
+func (fc *funcCtx) sqlSite(l, ins *sqlCall) *site.Site {
+	f := &site.Site{
+		Node:   site.ReportNode(l.call),
+		Stmt:   fc.enclosingStmt(l.call),
+		What:   "SELECT then INSERT", // the method names (QueryRow, Exec) say less than the SQL
+		Insert: ins.call,
+		Table:  l.q.Table,
+		Fix:    sqlFixer{},
 	}
 	switch {
 	case !l.known():
-		f.unknown = l.unknown
+		f.Why.Set(l.unknown)
 	case l.q.Unknown != "":
-		f.unknown = "the query has " + l.q.Unknown
+		f.Why.Set("the query has " + l.q.Unknown)
 	case !l.q.HasWhere:
-		f.unknown = "the query has no WHERE clause"
+		f.Why.Set("the query has no WHERE clause")
 	}
-	if f.unknown != "" {
+	if f.Why.Unknown() {
 		return f
 	}
-	lc := lookupConds{table: f.table}
+	lc := lookupConds{table: f.Table}
 	fc.addWhere(&lc, l.q.Where, l.args, false)
-	f.lookup = schema.Lookup{Terms: lc.terms, Predicates: lc.predicates}
-	f.unsupported = lc.unsupported
+	f.Lookup = schema.Lookup{Terms: lc.terms, Predicates: lc.predicates}
+	f.Unsupported = lc.unsupported
 	return f
 }
 

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"strings"
 
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
 
@@ -17,22 +18,22 @@ func (fc *funcCtx) checkSQLUpserts(calls []*sqlCall) {
 	}
 }
 
-func (fc *funcCtx) sqlUpsertSite(s *sqlCall) upsertSite {
+func (fc *funcCtx) sqlUpsertSite(s *sqlCall) *site.Upsert {
 	q := s.q
-	u := upsertSite{
-		node:      reportNode(s.call),
-		stmt:      fc.enclosingStmt(s.call),
-		call:      s.name,
-		what:      upsertText(q),
-		table:     q.Table,
-		upsert:    q.Upsert,
-		conflicts: q.Conflicts,
-		inserted:  q.Columns,
-		dialect:   fc.c.dialect(),
-		orm:       ormSQL,
+	u := &site.Upsert{
+		Node:      site.ReportNode(s.call),
+		Stmt:      fc.enclosingStmt(s.call),
+		Call:      s.name,
+		What:      upsertText(q),
+		Table:     q.Table,
+		Kind:      q.Upsert,
+		Conflicts: q.Conflicts,
+		Inserted:  q.Columns,
+		Dialect:   fc.c.dialect(),
+		Fix:       sqlFixer{},
 	}
 	// An INSERT without a column list sets every column.
-	u.setsPK = func(pk []string) (bool, bool) {
+	u.SetsPK = func(pk []string) (bool, bool) {
 		if q.Columns == nil {
 			return true, true
 		}

@@ -1,4 +1,4 @@
-package analyzer
+package site
 
 import (
 	"testing"
@@ -30,19 +30,18 @@ func TestCreateIndexDDL(t *testing.T) {
 		{sqlscan.SQLite, pair, "", "CREATE UNIQUE INDEX idx_users_org_id_name ON users (org_id, name) (the lookup can compare org_id with NULL, and NULLs never conflict: make the column NOT NULL)"},
 	}
 	for _, tt := range tests {
-		f := finding{table: "users", softDelete: tt.softDelete, lookup: schema.Lookup{Terms: tt.terms}}
+		s := &Site{Table: "users", SoftDelete: tt.softDelete, Lookup: schema.Lookup{Terms: tt.terms}}
 		if tt.softDelete != "" {
-			f.lookup.Terms = append(f.lookup.Terms, schema.Term{Column: tt.softDelete, IsNull: true})
+			s.Lookup.Terms = append(s.Lookup.Terms, schema.Term{Column: tt.softDelete, IsNull: true})
 		}
-		c := &checker{opts: &Options{Dialect: tt.d.String()}}
-		if got := c.indexFor(f).ddl(); got != tt.want {
+		if got := IndexFor(s, tt.d).DDL(); got != tt.want {
 			t.Errorf("%s %v:\n got %s\nwant %s", tt.d, tt.terms, got, tt.want)
 		}
 	}
 }
 
 func TestIndexNameLimit(t *testing.T) {
-	name := indexName("a_very_long_table_name_for_testing", []string{"first_column_name", "second_column_name"})
+	name := IndexName("a_very_long_table_name_for_testing", []string{"first_column_name", "second_column_name"})
 	if len(name) > 63 {
 		t.Errorf("index name %q is %d bytes, over PostgreSQL's 63", name, len(name))
 	}
