@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/gorm"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 )
@@ -35,12 +36,12 @@ func (fc *funcCtx) resolveGorm(s gormSite) *site.Site {
 	if l.entity.named != nil {
 		model = fc.c.gormModel(l.entity.named)
 	}
-	fixer := gormFixer{files: fc.c.pass.Files}
+	fixer := gorm.Fixer{Files: fc.c.pass.Files}
 	if model != nil && model.schema != nil {
 		f.Model = model.schema.Model
-		fixer.schema = model.schema
-		fixer.model = l.entity.named
-		fixer.inScope = l.entity.named.Obj().Pkg() == fc.c.pass.Pkg
+		fixer.Schema = model.schema
+		fixer.Model = l.entity.named
+		fixer.InScope = l.entity.named.Obj().Pkg() == fc.c.pass.Pkg
 		f.OwnKeys = ownGormKeys(model.schema, f.Table)
 	}
 	f.Fix = fixer

@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/gorm"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
@@ -72,9 +73,9 @@ func (fc *funcCtx) checkGormUpsert(call *ast.CallExpr, name string, oc *gormOnCo
 		TargetWhereUnread: oc.whereUnread,
 		SetsPK:            func([]string) (bool, bool) { return false, false },
 	}
-	fixer := gormFixer{files: fc.c.pass.Files}
+	fixer := gorm.Fixer{Files: fc.c.pass.Files}
 	if model != nil && model.schema != nil {
-		fixer.schema = model.schema
+		fixer.Schema = model.schema
 		u.OwnKeys = ownGormKeys(model.schema, u.Table)
 		u.SetsPK = func([]string) (bool, bool) { return fc.gormSetsPK(model, g.value(), call.Pos()) }
 	}
@@ -91,10 +92,10 @@ func (fc *funcCtx) checkGormUpsert(call *ast.CallExpr, name string, oc *gormOnCo
 		}
 		cf.Target = oc.columns
 		if len(cf.Target) == 0 && oc.updateAll && cf.Constraint == "" {
-			if fixer.schema == nil {
+			if fixer.Schema == nil {
 				return
 			}
-			for _, pk := range fixer.schema.PrimaryKey() {
+			for _, pk := range fixer.Schema.PrimaryKey() {
 				cf.Target = append(cf.Target, pk.Column)
 			}
 		}

@@ -1,4 +1,4 @@
-package analyzer
+package gorm
 
 import (
 	"go/ast"
@@ -15,12 +15,12 @@ import (
 // model is declared in the analysed package, its schema is managed by tags
 // (no migration describes the table), and every lookup column is a field
 // of the model itself (not of an embedded struct shared by others).
-func (g gormFixer) Edits(_ *site.Site, fix site.Fix) []analysis.SuggestedFix {
-	if fix.Migrated || !g.inScope || g.schema == nil || g.model == nil {
+func (g Fixer) Edits(_ *site.Site, fix site.Fix) []analysis.SuggestedFix {
+	if fix.Migrated || !g.InScope || g.Schema == nil || g.Model == nil {
 		return nil
 	}
 	spec := fix.Index
-	st, ok := g.model.Underlying().(*types.Struct)
+	st, ok := g.Model.Underlying().(*types.Struct)
 	option, tagOK := gormTag(spec)
 	if !ok || !tagOK || len(spec.Key) == 0 {
 		return nil
@@ -28,7 +28,7 @@ func (g gormFixer) Edits(_ *site.Site, fix site.Fix) []analysis.SuggestedFix {
 	var edits []analysis.TextEdit
 	var names []string
 	for _, t := range spec.Key {
-		col, ok := g.schema.ByColumn(t.Column)
+		col, ok := g.Schema.ByColumn(t.Column)
 		if t.Expr != "" || !ok || len(col.Path) != 1 {
 			return nil
 		}
@@ -41,7 +41,7 @@ func (g gormFixer) Edits(_ *site.Site, fix site.Fix) []analysis.SuggestedFix {
 			return nil
 		}
 		edits = append(edits, edit)
-		names = append(names, g.schema.Model+"."+col.Path[0])
+		names = append(names, g.Schema.Model+"."+col.Path[0])
 	}
 	return []analysis.SuggestedFix{{
 		Message:   `Add gorm:"` + option + `" to ` + strings.Join(names, " and "),
@@ -51,7 +51,7 @@ func (g gormFixer) Edits(_ *site.Site, fix site.Fix) []analysis.SuggestedFix {
 
 // fieldDecl finds the declaration of the struct field name among the
 // package's files.
-func (g gormFixer) fieldDecl(st *types.Struct, name string) *ast.Field {
+func (g Fixer) fieldDecl(st *types.Struct, name string) *ast.Field {
 	var obj *types.Var
 	for i := 0; i < st.NumFields(); i++ {
 		if st.Field(i).Name() == name {
@@ -62,7 +62,7 @@ func (g gormFixer) fieldDecl(st *types.Struct, name string) *ast.Field {
 		return nil
 	}
 	var found *ast.Field
-	for _, file := range g.files {
+	for _, file := range g.Files {
 		if file.Pos() > obj.Pos() || obj.Pos() >= file.End() {
 			continue
 		}

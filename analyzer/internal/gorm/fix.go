@@ -1,4 +1,4 @@
-package analyzer
+package gorm
 
 import (
 	"fmt"
@@ -10,22 +10,22 @@ import (
 	"github.com/getorcreatelint/getorcreatelint/schema"
 )
 
-// gormFixer words fixes in GORM's terms: the struct tag that declares the
+// Fixer words fixes in GORM's terms: the struct tag that declares the
 // key on the model, when the schema is managed by tags.
-type gormFixer struct {
-	schema  *schema.GORMSchema // the model's GORM schema; nil when unknown
-	model   *types.Named       // the model's type, for fixes that edit its declaration
-	inScope bool               // the model is declared in the analysed package
-	files   []*ast.File        // the analysed package's files
+type Fixer struct {
+	Schema  *schema.GORMSchema // the model's GORM schema; nil when unknown
+	Model   *types.Named       // the model's type, for fixes that edit its declaration
+	InScope bool               // the model is declared in the analysed package
+	Files   []*ast.File        // the analysed package's files
 }
 
-func (g gormFixer) Advice(_ *site.Site, fix site.Fix) string {
+func (g Fixer) Advice(_ *site.Site, fix site.Fix) string {
 	return g.IndexAdvice(fix.Index, fix.Migrated)
 }
 
 // IndexAdvice proposes the tag next to the index, unless a migration
 // manages the table (a tag would not change the database).
-func (g gormFixer) IndexAdvice(spec site.IndexSpec, migrated bool) string {
+func (g Fixer) IndexAdvice(spec site.IndexSpec, migrated bool) string {
 	if migrated {
 		return ""
 	}
@@ -38,18 +38,18 @@ func (g gormFixer) IndexAdvice(spec site.IndexSpec, migrated bool) string {
 // tagFix names the struct tag to add and the fields to add it to, or
 // returns "" when an index column is not a plain column of the model or
 // the predicate cannot be written in a tag.
-func (g gormFixer) tagFix(spec site.IndexSpec) string {
+func (g Fixer) tagFix(spec site.IndexSpec) string {
 	tag, ok := gormTag(spec)
-	if g.schema == nil || !ok {
+	if g.Schema == nil || !ok {
 		return ""
 	}
 	fields := make([]string, 0, len(spec.Key))
 	for _, t := range spec.Key {
-		col, ok := g.schema.ByColumn(t.Column)
+		col, ok := g.Schema.ByColumn(t.Column)
 		if t.Expr != "" || !ok {
 			return ""
 		}
-		fields = append(fields, g.schema.Model+"."+strings.Join(col.Path, "."))
+		fields = append(fields, g.Schema.Model+"."+strings.Join(col.Path, "."))
 	}
 	return fmt.Sprintf(`gorm:"%s" to %s`, tag, strings.Join(fields, " and "))
 }
