@@ -1,5 +1,18 @@
 package analyzer
 
+import "github.com/getorcreatelint/getorcreatelint/analyzer/internal/verdict"
+
+// Diagnostic categories: one per check, so that users can tell findings
+// apart and filter them (SARIF rule IDs, -categories). See Checks.
+const (
+	CategoryGetOrCreate        = verdict.CategoryGetOrCreate
+	CategoryUnknownLookup      = verdict.CategoryUnknownLookup
+	CategoryDirective          = verdict.CategoryDirective
+	CategoryUpsertTarget       = verdict.CategoryUpsertTarget
+	CategoryUpsertNoKey        = verdict.CategoryUpsertNoKey
+	CategorySoftDeleteConflict = verdict.CategorySoftDeleteConflict
+)
+
 // Check documents one diagnostic category. The command's SARIF rules, its
 // GitHub annotation levels and the README's check table are written from
 // this data, so they cannot drift apart.

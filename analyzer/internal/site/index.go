@@ -89,3 +89,13 @@ func NullableTerms(terms []schema.Term) []string {
 	}
 	return out
 }
+
+// PrimaryKey returns the table's primary key, or nil.
+func PrimaryKey(t *schema.Table) *schema.Key {
+	for _, k := range t.Keys {
+		if k.Kind == schema.PrimaryKey && len(k.Parts) > 0 {
+			return k
+		}
+	}
+	return nil
+}
