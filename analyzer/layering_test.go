@@ -1,0 +1,69 @@
+package analyzer_test
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// The packages under internal/ are the stages of the pipeline, and the
+// layering keeps them so: the recognisers (one per framework) never import
+// each other or the verdict, the verdict and the flow analysis know no
+// framework, and the IR and the flow analysis stand on nothing internal.
+func TestLayering(t *testing.T) {
+	const internal = "github.com/getorcreatelint/getorcreatelint/analyzer/internal/"
+	recognizers := []string{"gorm", "ent", "rawsql"}
+	// allowed lists, per package, the internal packages it may depend on
+	// (directly or not).
+	allowed := map[string][]string{
+		"site":    {},
+		"flow":    {},
+		"sources": {},
+		"conds":   {"flow", "site"},
+		"verdict": {"site", "sources"},
+		"gorm":    {"site", "flow", "conds", "sources"},
+		"ent":     {"site", "flow", "conds", "sources"},
+		"rawsql":  {"site", "flow", "conds", "sources"},
+	}
+	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}} {{join .Deps \" \"}}", "./internal/...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	seen := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		fields := strings.Fields(line)
+		pkg, ok := strings.CutPrefix(fields[0], internal)
+		if !ok {
+			continue
+		}
+		seen[pkg] = true
+		ok2, known := allowed[pkg]
+		if !known {
+			t.Errorf("internal/%s has no layering rule: add it to this test", pkg)
+			continue
+		}
+		for _, dep := range fields[1:] {
+			name, isInternal := strings.CutPrefix(dep, internal)
+			if !isInternal {
+				continue
+			}
+			if !contains(ok2, name) {
+				t.Errorf("internal/%s depends on internal/%s", pkg, name)
+			}
+		}
+	}
+	for _, r := range append(recognizers, "site", "flow", "conds", "verdict", "sources") {
+		if !seen[r] {
+			t.Errorf("go list did not list internal/%s", r)
+		}
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
