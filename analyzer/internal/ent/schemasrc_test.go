@@ -76,7 +76,7 @@ func TestFindEntSchemaDir(t *testing.T) {
 // one the generated migrate package declares, and it misses only the keys
 // over an edge without an edge field, whose column ent names.
 func TestEntSchemaSourceAgreesWithGenerator(t *testing.T) {
-	clientDir := filepath.Join("..", "..", "..", "cmd", "getorcreatelint", "testdata", "entapp", "ent")
+	clientDir := filepath.Join("..", "..", "..", "internal", "testdata", "entapp", "ent")
 	schemaDir := findEntSchemaDir(clientDir)
 	if schemaDir != filepath.Join(clientDir, "schema") {
 		t.Fatalf("schema directory %q, want %q", schemaDir, filepath.Join(clientDir, "schema"))
