@@ -36,7 +36,7 @@ func New(opts Options) *analysis.Analyzer {
 		Doc:              doc,
 		URL:              URL,
 		Requires:         []*analysis.Analyzer{inspect.Analyzer},
-		Run:              func(pass *analysis.Pass) (any, error) { return run(pass, &o) },
+		Run:              func(pass *analysis.Pass) (any, error) { return run(pass, &o, recognizers) },
 		RunDespiteErrors: false,
 	}
 	o.BindFlags(&a.Flags)
@@ -69,7 +69,7 @@ func recognizers(pass *analysis.Pass, o *Options, dialect func() sqlscan.Dialect
 // their package, the sites it returns to the verdict. A panic becomes the
 // pass's error, naming the stage and the position, instead of crashing
 // the build the linter runs in.
-func run(pass *analysis.Pass, opts *Options) (_ any, err error) {
+func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Options, func() sqlscan.Dialect) []recognizer) (_ any, err error) {
 	stage, at := "setup", ast.Node(nil)
 	defer func() {
 		if r := recover(); r != nil {
@@ -82,7 +82,7 @@ func run(pass *analysis.Pass, opts *Options) (_ any, err error) {
 	}()
 	src := sources.ForPass(pass, opts.sources())
 	v := verdict.New(pass, verdict.Config{Enabled: opts.enabled, Exclude: opts.Exclude}, src)
-	recs := recognizers(pass, opts, src.Dialect)
+	recs := frameworks(pass, opts, src.Dialect)
 	p := &pipeline{pass: pass, recs: recs, byPkg: map[*types.Package]recognizer{}}
 	for _, r := range recs {
 		p.hooks.Add(r.Hooks())
