@@ -99,3 +99,13 @@ func PrimaryKey(t *schema.Table) *schema.Key {
 	}
 	return nil
 }
+
+// DefaultIndexAdvice proposes a migration for a migrated table, and
+// describes the index otherwise: the fix when a framework has no words of
+// its own.
+func DefaultIndexAdvice(spec IndexSpec, migrated bool) string {
+	if migrated {
+		return "add a unique index in a migration: " + spec.DDL()
+	}
+	return "add " + spec.Text()
+}

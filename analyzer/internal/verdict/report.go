@@ -89,16 +89,7 @@ func fixText(s *site.Site, fix site.Fix) string {
 	if advice := s.Fix.Advice(s, fix); advice != "" {
 		return advice
 	}
-	return defaultIndexAdvice(fix.Index, fix.Migrated)
-}
-
-// defaultIndexAdvice proposes a migration for a migrated table, and
-// describes the index otherwise.
-func defaultIndexAdvice(spec site.IndexSpec, migrated bool) string {
-	if migrated {
-		return "add a unique index in a migration: " + spec.DDL()
-	}
-	return "add " + spec.Text()
+	return site.DefaultIndexAdvice(fix.Index, fix.Migrated)
 }
 
 func dedupe(xs []string) []string {

@@ -225,7 +225,7 @@ func upsertIndexFix(u *site.Upsert, spec site.IndexSpec, migrated bool) string {
 	if advice := u.Fix.IndexAdvice(spec, migrated); advice != "" {
 		return advice
 	}
-	return defaultIndexAdvice(spec, migrated)
+	return site.DefaultIndexAdvice(spec, migrated)
 }
 
 func isPlainName(s string) bool {
