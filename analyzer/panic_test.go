@@ -31,7 +31,7 @@ func (panicky) Sites(_ *flow.Func, calls []flow.Call) []*site.Site {
 	return nil
 }
 func (panicky) Upserts(*flow.Func, []flow.Call) []*site.Upsert { return nil }
-func (panicky) Tables(flow.Call) []*schema.Table              { return nil }
+func (panicky) Tables(flow.Call) []*schema.Table               { return nil }
 
 // A panic in a stage fails the package's analysis with an error that names
 // the stage and the position; it does not crash the driver.
