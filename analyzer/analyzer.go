@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/bun"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/ent"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/gorm"
@@ -62,6 +63,7 @@ func recognizers(pass *analysis.Pass, o *Options, dialect func() sqlscan.Dialect
 		gorm.New(pass, o.namer(), dialect),
 		ent.New(pass),
 		rawsql.New(pass, dialect),
+		bun.New(pass, dialect),
 	}
 }
 
