@@ -6,8 +6,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/bun"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/ent"
@@ -36,7 +34,6 @@ func New(opts Options) *analysis.Analyzer {
 		Name:             "getorcreatelint",
 		Doc:              doc,
 		URL:              URL,
-		Requires:         []*analysis.Analyzer{inspect.Analyzer},
 		Run:              func(pass *analysis.Pass) (any, error) { return run(pass, &o, recognizers) },
 		RunDespiteErrors: false,
 	}
@@ -89,8 +86,7 @@ func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Op
 	for _, r := range recs {
 		p.hooks.Add(r.Hooks())
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for fn := range p.functions(insp) {
+	for fn := range p.functions() {
 		at = fn.Node()
 		stage = "recognition"
 		calls := p.dispatch(fn)
@@ -113,7 +109,7 @@ func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Op
 	}
 	if opts.explain {
 		stage, at = "explain", nil
-		return p.explain(insp, src), src.Err()
+		return p.explain(src), src.Err()
 	}
 	return nil, nil
 }
@@ -129,27 +125,30 @@ type pipeline struct {
 // functions yields the top-level functions of the package's files that
 // are not generated: function declarations, and the function literals of
 // package-level declarations.
-func (p *pipeline) functions(insp *inspector.Inspector) func(yield func(*flow.Func) bool) {
+func (p *pipeline) functions() func(yield func(*flow.Func) bool) {
 	return func(yield func(*flow.Func) bool) {
-		for file := range insp.Root().Children() {
-			if ast.IsGenerated(file.Node().(*ast.File)) {
+		for _, file := range p.pass.Files {
+			if ast.IsGenerated(file) {
 				continue // generated code (ent, gorm/gen) is not the user's to fix
 			}
-			for decl := range file.Children() {
-				var roots []inspector.Cursor
-				switch d := decl.Node().(type) {
+			for _, decl := range file.Decls {
+				var roots []ast.Node
+				switch d := decl.(type) {
 				case *ast.FuncDecl:
 					if d.Body != nil {
-						roots = append(roots, decl)
+						roots = append(roots, d)
 					}
 				case *ast.GenDecl:
-					decl.Inspect([]ast.Node{(*ast.FuncLit)(nil)}, func(c inspector.Cursor) bool {
-						roots = append(roots, c)
-						return false
+					ast.Inspect(d, func(n ast.Node) bool {
+						if lit, ok := n.(*ast.FuncLit); ok {
+							roots = append(roots, lit)
+							return false
+						}
+						return true
 					})
 				}
 				for _, root := range roots {
-					if !yield(flow.NewFunc(p.pass.TypesInfo, p.pass.Pkg, root, &p.hooks)) {
+					if !yield(flow.NewFunc(p.pass.TypesInfo, p.pass.Pkg, decl, root, &p.hooks)) {
 						return
 					}
 				}
@@ -158,16 +157,19 @@ func (p *pipeline) functions(insp *inspector.Inspector) func(yield func(*flow.Fu
 	}
 }
 
-// dispatch sends each call of the function to the recogniser that claims
-// its callee's package.
+// dispatch walks the function once and sends each call to the recogniser
+// that claims its callee's package.
 func (p *pipeline) dispatch(fn *flow.Func) map[recognizer][]flow.Call {
 	calls := map[recognizer][]flow.Call{}
-	for c := range fn.Root.Preorder((*ast.CallExpr)(nil)) {
-		call := flow.Call{Cursor: c, Expr: c.Node().(*ast.CallExpr)}
-		if r := p.recognizerFor(&call); r != nil {
-			calls[r] = append(calls[r], call)
+	ast.Inspect(fn.Node(), func(n ast.Node) bool {
+		if x, ok := n.(*ast.CallExpr); ok {
+			call := flow.Call{Expr: x}
+			if r := p.recognizerFor(&call); r != nil {
+				calls[r] = append(calls[r], call)
+			}
 		}
-	}
+		return true
+	})
 	return calls
 }
 

@@ -5,7 +5,6 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/sources"
@@ -36,13 +35,18 @@ func NewExplainer(opts Options) *analysis.Analyzer {
 
 // explain lists the tables the package's calls declare keys for (every
 // call, generated files included) and the module's schema sources.
-func (p *pipeline) explain(insp *inspector.Inspector, src *sources.Pass) *Result {
+func (p *pipeline) explain(src *sources.Pass) *Result {
 	r := &Result{}
-	for c := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := flow.Call{Cursor: c, Expr: c.Node().(*ast.CallExpr)}
-		if rec := p.recognizerFor(&call); rec != nil {
-			r.Tags = append(r.Tags, rec.Tables(call)...)
-		}
+	for _, f := range p.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if x, ok := n.(*ast.CallExpr); ok {
+				call := flow.Call{Expr: x}
+				if rec := p.recognizerFor(&call); rec != nil {
+					r.Tags = append(r.Tags, rec.Tables(call)...)
+				}
+			}
+			return true
+		})
 	}
 	if len(p.pass.Files) == 0 {
 		return r // unsafe and file-less packages: nothing to explain

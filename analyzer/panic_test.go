@@ -9,7 +9,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
@@ -53,7 +52,6 @@ func TestPanicBecomesError(t *testing.T) {
 	a := &analysis.Analyzer{
 		Name:     "panicky",
 		Doc:      "a pipeline with a recogniser that panics",
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, &opts, func(*analysis.Pass, *Options, func() sqlscan.Dialect) []recognizer {
 				return []recognizer{panicky{}}

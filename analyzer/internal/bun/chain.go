@@ -108,7 +108,7 @@ func (fc *fnCtx) step(ch *chain, name string, r role, call *ast.CallExpr) {
 
 // usedBetween reports whether the function uses v between from and to.
 func (fc *fnCtx) usedBetween(v *types.Var, from, to token.Pos) bool {
-	for c := range fc.Root.Preorder((*ast.Ident)(nil)) {
+	for c := range fc.Root().Preorder((*ast.Ident)(nil)) {
 		id := c.Node().(*ast.Ident)
 		if id.Pos() >= from && id.Pos() < to && fc.Info.Uses[id] == v {
 			return true

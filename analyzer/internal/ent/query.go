@@ -95,7 +95,7 @@ func (fc *fnCtx) applyEntStep(q *entQuery, name string, call *ast.CallExpr) {
 // lookup does); any other use may change the query in ways not seen.
 func (fc *fnCtx) entMutations(q *entQuery, e *entEntity, v *types.Var, store flow.Assignment, use *ast.Ident) {
 	info := fc.Info
-	for c := range fc.Root.Preorder((*ast.Ident)(nil)) {
+	for c := range fc.Root().Preorder((*ast.Ident)(nil)) {
 		id := c.Node().(*ast.Ident)
 		if id.Pos() < store.RHS.End() || id.Pos() >= use.Pos() || info.Uses[id] != v {
 			continue

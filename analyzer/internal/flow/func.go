@@ -18,8 +18,11 @@ import (
 type Func struct {
 	Info  *types.Info
 	Pkg   *types.Package
-	Root  inspector.Cursor // the function
 	Hooks *Hooks
+
+	decl ast.Decl // the top-level declaration holding the function
+	node ast.Node // the function: a *ast.FuncDecl or *ast.FuncLit
+	root inspector.Cursor
 
 	assignIdx AssignIndex
 	cursors   map[ast.Node]inspector.Cursor
@@ -27,14 +30,32 @@ type Func struct {
 	tags      map[ast.Expr]ast.Expr
 }
 
-// NewFunc returns the context of the function at root.
-func NewFunc(info *types.Info, pkg *types.Package, root inspector.Cursor, hooks *Hooks) *Func {
-	return &Func{Info: info, Pkg: pkg, Root: root, Hooks: hooks,
-		cursors: map[ast.Node]inspector.Cursor{}, cfgs: map[*ast.BlockStmt]*cfg.CFG{}}
+// NewFunc returns the context of the function node, declared in decl (the
+// function's own declaration, or the package-level declaration holding a
+// function literal).
+func NewFunc(info *types.Info, pkg *types.Package, decl ast.Decl, node ast.Node, hooks *Hooks) *Func {
+	return &Func{Info: info, Pkg: pkg, Hooks: hooks, decl: decl, node: node}
 }
 
 // Node is the function's syntax: a *ast.FuncDecl or *ast.FuncLit.
-func (fn *Func) Node() ast.Node { return fn.Root.Node() }
+func (fn *Func) Node() ast.Node { return fn.node }
+
+// Root returns the function's cursor. The inspector behind it covers the
+// function's declaration only and is built on first use: most functions
+// hold no candidate call, and their syntax is walked just once, to find
+// their calls.
+func (fn *Func) Root() inspector.Cursor {
+	if fn.cursors == nil {
+		// The file's extent sizes the inspector's tables: it must be the
+		// declaration's, not the offset of its position in the file set.
+		file := &ast.File{Package: fn.decl.Pos(), Name: ast.NewIdent("_"), Decls: []ast.Decl{fn.decl}}
+		in := inspector.New([]*ast.File{file})
+		fn.cursors = map[ast.Node]inspector.Cursor{}
+		fn.cfgs = map[*ast.BlockStmt]*cfg.CFG{}
+		fn.root, _ = in.Root().FindNode(fn.node)
+	}
+	return fn.root
+}
 
 // Assigns indexes the stores to local variables in the function.
 func (fn *Func) Assigns() AssignIndex {
@@ -46,10 +67,11 @@ func (fn *Func) Assigns() AssignIndex {
 
 // Cursor returns the cursor of n, a node of the function.
 func (fn *Func) Cursor(n ast.Node) (inspector.Cursor, bool) {
+	root := fn.Root()
 	if c, ok := fn.cursors[n]; ok {
 		return c, true
 	}
-	c, ok := fn.Root.FindNode(n)
+	c, ok := root.FindNode(n)
 	if ok {
 		fn.cursors[n] = c
 	}
@@ -90,7 +112,7 @@ func (fn *Func) CFGOf(n ast.Node) *cfg.CFG {
 			break
 		}
 		body = nil
-		if e == fn.Root {
+		if e == fn.Root() {
 			break
 		}
 	}
@@ -110,7 +132,7 @@ func (fn *Func) CFGOf(n ast.Node) *cfg.CFG {
 func (fn *Func) caseTags() map[ast.Expr]ast.Expr {
 	if fn.tags == nil {
 		fn.tags = map[ast.Expr]ast.Expr{}
-		for c := range fn.Root.Preorder((*ast.SwitchStmt)(nil)) {
+		for c := range fn.Root().Preorder((*ast.SwitchStmt)(nil)) {
 			sw := c.Node().(*ast.SwitchStmt)
 			if sw.Tag == nil {
 				continue

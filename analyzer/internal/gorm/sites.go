@@ -230,7 +230,7 @@ func (fc *fnCtx) handleFor(call *ast.CallExpr, dest ast.Expr, isCount, errOnMiss
 	}
 	// err := res.Error after the lookup.
 	if len(h.Result) > 0 {
-		for c := range fc.Root.Preorder((*ast.AssignStmt)(nil)) {
+		for c := range fc.Root().Preorder((*ast.AssignStmt)(nil)) {
 			as := c.Node().(*ast.AssignStmt)
 			if as.Pos() < call.End() || len(as.Lhs) != len(as.Rhs) {
 				continue

@@ -361,7 +361,7 @@ func (fc *fnCtx) gormSetsPK(model *gormModelInfo, dest ast.Expr, at token.Pos) (
 // declaredZero reports whether v is a local variable declared in the
 // function (var v T, or v := ...), not a parameter or a result.
 func (fc *fnCtx) declaredZero(v *types.Var) bool {
-	for c := range fc.Root.Preorder((*ast.Ident)(nil)) {
+	for c := range fc.Root().Preorder((*ast.Ident)(nil)) {
 		if fc.Info.Defs[c.Node().(*ast.Ident)] != v {
 			continue
 		}
@@ -380,7 +380,7 @@ func (fc *fnCtx) storesField(v *types.Var, pk []schema.GORMColumn) bool {
 	for _, c := range pk {
 		names[c.Field()] = true
 	}
-	for c := range fc.Root.Preorder((*ast.AssignStmt)(nil)) {
+	for c := range fc.Root().Preorder((*ast.AssignStmt)(nil)) {
 		for _, lhs := range c.Node().(*ast.AssignStmt).Lhs {
 			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
 			if !ok || !names[sel.Sel.Name] {

@@ -142,7 +142,7 @@ func (fc *fnCtx) rowScan(call *ast.CallExpr) *ast.CallExpr {
 		return nil
 	}
 	var scan *ast.CallExpr
-	for cur := range fc.Root.Preorder((*ast.CallExpr)(nil)) {
+	for cur := range fc.Root().Preorder((*ast.CallExpr)(nil)) {
 		c := cur.Node().(*ast.CallExpr)
 		if c.Pos() < call.End() || (scan != nil && c.Pos() > scan.Pos()) {
 			continue
