@@ -50,8 +50,8 @@ func TestPanicBecomesError(t *testing.T) {
 	}
 	opts := DefaultOptions()
 	a := &analysis.Analyzer{
-		Name:     "panicky",
-		Doc:      "a pipeline with a recogniser that panics",
+		Name: "panicky",
+		Doc:  "a pipeline with a recogniser that panics",
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, &opts, func(*analysis.Pass, *Options, func() sqlscan.Dialect) []recognizer {
 				return []recognizer{panicky{}}
