@@ -1,11 +1,22 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
-	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/bun"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/ent"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/gorm"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/rawsql"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/sources"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/verdict"
+	"github.com/getorcreatelint/getorcreatelint/schema"
+	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
 
 // URL documents the checks.
@@ -23,83 +34,162 @@ func New(opts Options) *analysis.Analyzer {
 		Name:             "getorcreatelint",
 		Doc:              doc,
 		URL:              URL,
-		Run:              func(pass *analysis.Pass) (any, error) { return run(pass, &o) },
+		Run:              func(pass *analysis.Pass) (any, error) { return run(pass, &o, recognizers) },
 		RunDespiteErrors: false,
 	}
 	o.BindFlags(&a.Flags)
 	return a
 }
 
-// checker is the state of one pass.
-type checker struct {
-	pass   *analysis.Pass
-	opts   *Options
-	models map[*types.Named]*gormModelInfo
-	dirs   *directiveSet
-	src    *sources // schema sources other than tags, loaded on first need
-	err    error    // a schema source failed to load: the pass fails
+// recognizer finds the sites of one framework in a package. Calls reach
+// it by the package of their callee (Claims); it tells the flow analysis
+// about its API (Hooks) and turns calls into sites that carry their own
+// fix wording.
+type recognizer interface {
+	Claims(pkg *types.Package) bool
+	Hooks() flow.Hooks
+	Sites(fn *flow.Func, calls []flow.Call) []*site.Site
+	Upserts(fn *flow.Func, calls []flow.Call) []*site.Upsert
+	Tables(call flow.Call) []*schema.Table
 }
 
-func run(pass *analysis.Pass, opts *Options) (any, error) {
-	c := &checker{
-		pass:   pass,
-		opts:   opts,
-		models: map[*types.Named]*gormModelInfo{},
-		dirs:   parseDirectives(pass, opts),
+// recognizers returns the frameworks' recognisers for a pass, in the order
+// their findings are reported.
+func recognizers(pass *analysis.Pass, o *Options, dialect func() sqlscan.Dialect) []recognizer {
+	return []recognizer{
+		gorm.New(pass, o.namer(), dialect),
+		ent.New(pass),
+		rawsql.New(pass, dialect),
+		bun.New(pass, dialect),
 	}
-	for _, f := range pass.Files {
-		if ast.IsGenerated(f) {
-			continue // generated code (ent, gorm/gen) is not the user's to fix
+}
+
+// run is the pipeline: each function's calls go to the recogniser of
+// their package, the sites it returns to the verdict. A panic becomes the
+// pass's error, naming the stage and the position, instead of crashing
+// the build the linter runs in.
+func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Options, func() sqlscan.Dialect) []recognizer) (_ any, err error) {
+	stage, at := "setup", ast.Node(nil)
+	defer func() {
+		if r := recover(); r != nil {
+			where := pass.Pkg.Path()
+			if at != nil {
+				where = pass.Fset.Position(at.Pos()).String()
+			}
+			err = fmt.Errorf("internal error in %s at %s: %v", stage, where, r)
 		}
-		for _, decl := range f.Decls {
-			for _, root := range functionRoots(decl) {
-				newFuncCtx(c, root).check()
+	}()
+	src := sources.ForPass(pass, opts.sources())
+	v := verdict.New(pass, verdict.Config{Enabled: opts.enabled, Exclude: opts.Exclude}, src)
+	recs := frameworks(pass, opts, src.Dialect)
+	p := &pipeline{pass: pass, recs: recs, byPkg: map[*types.Package]recognizer{}}
+	for _, r := range recs {
+		p.hooks.Add(r.Hooks())
+	}
+	for fn := range p.functions() {
+		at = fn.Node()
+		stage = "recognition"
+		calls := p.dispatch(fn)
+		for _, r := range recs {
+			for _, s := range r.Sites(fn, calls[r]) {
+				stage, at = "verdict", s.Node
+				v.Decide(s)
+			}
+		}
+		stage, at = "recognition", fn.Node()
+		for _, r := range recs {
+			for _, u := range r.Upserts(fn, calls[r]) {
+				stage, at = "verdict", u.Node
+				v.DecideUpsert(u)
 			}
 		}
 	}
-	if c.err != nil {
-		return nil, c.err
+	if err := src.Err(); err != nil {
+		return nil, err
 	}
 	if opts.explain {
-		return c.explain(), c.err
+		stage, at = "explain", nil
+		return p.explain(src), src.Err()
 	}
 	return nil, nil
 }
 
-// functionRoots returns the top-level functions in a declaration: a
-// function declaration, or the function literals of a package-level var.
-func functionRoots(decl ast.Decl) []ast.Node {
-	switch d := decl.(type) {
-	case *ast.FuncDecl:
-		if d.Body != nil {
-			return []ast.Node{d}
-		}
-	case *ast.GenDecl:
-		var roots []ast.Node
-		ast.Inspect(d, func(n ast.Node) bool {
-			if lit, ok := n.(*ast.FuncLit); ok {
-				roots = append(roots, lit)
-				return false
+// pipeline is the state of one pass.
+type pipeline struct {
+	pass  *analysis.Pass
+	recs  []recognizer
+	hooks flow.Hooks
+	byPkg map[*types.Package]recognizer // nil: no recogniser claims the package
+}
+
+// functions yields the top-level functions of the package's files that
+// are not generated: function declarations, and the function literals of
+// package-level declarations.
+func (p *pipeline) functions() func(yield func(*flow.Func) bool) {
+	return func(yield func(*flow.Func) bool) {
+		for _, file := range p.pass.Files {
+			if ast.IsGenerated(file) {
+				continue // generated code (ent, gorm/gen) is not the user's to fix
 			}
-			return true
-		})
-		return roots
+			for _, decl := range file.Decls {
+				var roots []ast.Node
+				switch d := decl.(type) {
+				case *ast.FuncDecl:
+					if d.Body != nil {
+						roots = append(roots, d)
+					}
+				case *ast.GenDecl:
+					ast.Inspect(d, func(n ast.Node) bool {
+						if lit, ok := n.(*ast.FuncLit); ok {
+							roots = append(roots, lit)
+							return false
+						}
+						return true
+					})
+				}
+				for _, root := range roots {
+					if !yield(flow.NewFunc(p.pass.TypesInfo, p.pass.Pkg, decl, root, &p.hooks)) {
+						return
+					}
+				}
+			}
+		}
 	}
-	return nil
 }
 
-// check reports the get-or-create sites of one top-level function.
-func (fc *funcCtx) check() {
-	for _, s := range fc.gormSites() {
-		fc.c.check(fc.resolveGorm(s))
-	}
-	fc.checkEnt()
-	fc.checkSQL()
+// dispatch walks the function once and sends each call to the recogniser
+// that claims its callee's package.
+func (p *pipeline) dispatch(fn *flow.Func) map[recognizer][]flow.Call {
+	calls := map[recognizer][]flow.Call{}
+	ast.Inspect(fn.Node(), func(n ast.Node) bool {
+		if x, ok := n.(*ast.CallExpr); ok {
+			call := flow.Call{Expr: x}
+			if r := p.recognizerFor(&call); r != nil {
+				calls[r] = append(calls[r], call)
+			}
+		}
+		return true
+	})
+	return calls
 }
 
-func (c *checker) directives() *directiveSet { return c.dirs }
-
-// readCounter counts files the analyzer reads outside the package under
-// analysis; tests use it to prove packages without candidate calls do no
-// file I/O.
-var readCounter atomic.Int64
+// recognizerFor resolves the call's callee and returns the recogniser of
+// its package, or nil.
+func (p *pipeline) recognizerFor(call *flow.Call) recognizer {
+	call.Fn = flow.Callee(p.pass.TypesInfo, call.Expr)
+	if call.Fn == nil || call.Fn.Pkg() == nil {
+		return nil
+	}
+	pkg := call.Fn.Pkg()
+	r, ok := p.byPkg[pkg]
+	if !ok {
+		for _, cand := range p.recs {
+			if cand.Claims(pkg) {
+				r = cand
+				break
+			}
+		}
+		p.byPkg[pkg] = r
+	}
+	return r
+}

@@ -1,8 +1,22 @@
 package analyzer
 
+import "github.com/getorcreatelint/getorcreatelint/analyzer/internal/verdict"
+
+// Diagnostic categories: one per check, so that users can tell findings
+// apart and filter them (SARIF rule IDs, -categories). See Checks.
+const (
+	CategoryGetOrCreate        = verdict.CategoryGetOrCreate
+	CategoryUnknownLookup      = verdict.CategoryUnknownLookup
+	CategoryDirective          = verdict.CategoryDirective
+	CategoryUpsertTarget       = verdict.CategoryUpsertTarget
+	CategoryUpsertNoKey        = verdict.CategoryUpsertNoKey
+	CategorySoftDeleteConflict = verdict.CategorySoftDeleteConflict
+)
+
 // Check documents one diagnostic category. The command's SARIF rules, its
-// GitHub annotation levels and the README's check table are written from
-// this data, so they cannot drift apart.
+// GitHub annotation levels and the README's checks (the table is tested,
+// the sections generated) are written from this data, so they cannot
+// drift apart.
 type Check struct {
 	Category  string
 	Title     string   // one line
@@ -13,6 +27,15 @@ type Check struct {
 	Default   bool     // reported unless -categories says otherwise
 	Tags      []string // SARIF tags
 	Precision string   // SARIF precision: very-high, high, medium, low
+
+	// The README's section on the check is written from these (see
+	// readme_test.go): Intro and Notes are Markdown before and after the
+	// example, Before is Go code the check reports and After the same code
+	// fixed, each with a comment saying why.
+	Intro  string
+	Before string
+	After  string
+	Notes  string
 }
 
 // Checks lists every category, in the order reports show them.
@@ -32,6 +55,25 @@ var Checks = []Check{
 			"unique key. The message names the index to add.",
 		Level: "error", Default: true,
 		Tags: []string{"correctness", "concurrency", "database"}, Precision: "high",
+		Before: "// BAD: the lookup is by email, and nothing makes email unique.\n" +
+			"err := db.Where(\"email = ?\", email).First(&u).Error\n" +
+			"if errors.Is(err, gorm.ErrRecordNotFound) {\n" +
+			"\terr = db.Create(&User{Email: email}).Error\n" +
+			"}",
+		After: "// GOOD: a unique key on email (or on a subset of the lookup's columns).\n" +
+			"type User struct {\n" +
+			"\tID    uint\n" +
+			"\tEmail string `gorm:\"uniqueIndex\"`\n" +
+			"}",
+		Notes: "The fix depends on where the schema lives. When only struct tags describe the table, the message names the tag\n" +
+			"to add, and `-fix` adds it (for a model declared in the package of the call); when a migration or the live\n" +
+			"database describes it, the message gives the DDL for a new migration in the database's dialect:\n" +
+			"`CREATE UNIQUE INDEX CONCURRENTLY` on PostgreSQL, `NULLS NOT DISTINCT` when the lookup can compare a column with\n" +
+			"NULL, `WHERE deleted_at IS NULL` for soft-deleted models, and columns compared with a constant\n" +
+			"(`status = 'open'`) moved to the partial index's `WHERE`. ent code gets `.Unique()` or `index.Fields(...).Unique()`\n" +
+			"and the atomic `Create()...OnConflictColumns(...).Ignore()`; SQL code gets `INSERT ... ON CONFLICT (cols) DO\n" +
+			"NOTHING` (or MySQL's `ON DUPLICATE KEY UPDATE`). When a wider key exists (`(tenant_id, email)` for a lookup on\n" +
+			"`email`), the message says so: looking up by all of its columns may be the real fix.",
 	},
 	{
 		Category: CategoryUnknownLookup,
@@ -45,6 +87,13 @@ var Checks = []Check{
 			"equality conditions if you can; suppress the finding with `//getorcreatelint:ignore <reason>` otherwise.",
 		Level: "warning", Default: false,
 		Tags: []string{"correctness", "concurrency", "database"}, Precision: "medium",
+		Intro: "Reported only with `-strict`. When the analyzer cannot tell a lookup's columns or model (an `OR`, `IN`, `LIKE`\n" +
+			"or `<>` condition, `Scopes`, `Joins`, a condition held in a variable, a query built in a branch, a query text\n" +
+			"built at run time, a `TableName()` that does not return a constant, a table no schema source describes, a\n" +
+			"table a migration changes inside a `DO` block), it stays silent rather than guess: a linter that cries wolf\n" +
+			"gets turned off. `-strict` lists those sites, to review by hand:",
+		Before: "db.Where(\"email = ? OR phone = ?\", e, p).FirstOrCreate(&u)\n" +
+			"// FirstOrCreate on users: lookup columns unknown (the condition uses OR); cannot tell whether a unique constraint covers it",
 	},
 	{
 		Category: CategoryUpsertTarget,
@@ -58,6 +107,15 @@ var Checks = []Check{
 			"pred` for a partial index), or add a unique index on exactly those columns.",
 		Level: "error", Default: true,
 		Tags: []string{"correctness", "database"}, Precision: "high",
+		Before: "// BAD: PostgreSQL and SQLite refuse this at run time (\"there is no unique or exclusion constraint matching the\n" +
+			"// ON CONFLICT specification\") unless a unique key is exactly (user_id, day).\n" +
+			"db.ExecContext(ctx, `INSERT INTO visits (user_id, day, hits) VALUES ($1, $2, 1)\n" +
+			"\tON CONFLICT (user_id, day) DO UPDATE SET hits = visits.hits + 1`, userID, day)\n" +
+			"db.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: \"user_id\"}, {Name: \"day\"}}, UpdateAll: true}).Create(&v)",
+		After: "// GOOD: CREATE UNIQUE INDEX visits_user_day ON visits (user_id, day);",
+		Notes: "The target must match a unique key as a set of columns; a partial index needs the matching\n" +
+			"`ON CONFLICT (cols) WHERE pred`, and an expression target matches an expression index. MySQL ignores conflict\n" +
+			"targets, so this check is PostgreSQL and SQLite only.",
 	},
 	{
 		Category: CategoryUpsertNoKey,
@@ -69,6 +127,12 @@ var Checks = []Check{
 		HelpMD: "Add a unique index on the columns that identify a row, so that the upsert has a conflict to act on.",
 		Level:  "error", Default: true,
 		Tags: []string{"correctness", "database"}, Precision: "high",
+		Before: "// BAD: events has only a serial primary key, which the insert does not set: nothing ever conflicts, so\n" +
+			"// DO NOTHING never happens and every call inserts a row.\n" +
+			"db.ExecContext(ctx, `INSERT INTO events (source, ref) VALUES ($1, $2) ON CONFLICT DO NOTHING`, src, ref)",
+		After: "// GOOD: CREATE UNIQUE INDEX events_source_ref ON events (source, ref);",
+		Notes: "Covers `ON CONFLICT DO NOTHING` without a target, `INSERT IGNORE`, `INSERT OR IGNORE`, `REPLACE`,\n" +
+			"`ON DUPLICATE KEY UPDATE` and GORM's `clause.OnConflict{DoNothing: true}`.",
 	},
 	{
 		Category: CategorySoftDeleteConflict,
@@ -83,6 +147,17 @@ var Checks = []Check{
 			"`deleted_at` to the key.",
 		Level: "warning", Default: true,
 		Tags: []string{"correctness", "database"}, Precision: "high",
+		Before: "// BAD: the lookup skips soft-deleted rows (GORM adds deleted_at IS NULL), but the unique index holds them:\n" +
+			"// once a user is soft-deleted, FirstOrCreate for that email fails with a duplicate-key error, every time.\n" +
+			"type User struct {\n" +
+			"\tgorm.Model\n" +
+			"\tEmail string `gorm:\"uniqueIndex\"`\n" +
+			"}\n" +
+			"db.Where(User{Email: email}).FirstOrCreate(&u)",
+		After: "// GOOD: a partial index, unique among live rows only (PostgreSQL, SQLite).\n" +
+			"Email string `gorm:\"uniqueIndex:idx_users_email,where:deleted_at IS NULL\"`",
+		Notes: "On MySQL, which has no partial indexes, use `gorm.io/plugin/soft_delete` (live rows hold 0) and add `deleted_at`\n" +
+			"to the key.",
 	},
 	{
 		Category: CategoryDirective,
@@ -92,6 +167,8 @@ var Checks = []Check{
 		HelpMD:   "Write the reason after the directive: `//getorcreatelint:ignore <why the get-or-create is safe>`.",
 		Level:    "warning", Default: true,
 		Tags: []string{"maintainability"}, Precision: "very-high",
+		Before: "//getorcreatelint:ignore                              // BAD: suppresses nothing, and is reported",
+		After:  "//getorcreatelint:ignore seeded once at start-up      // GOOD",
 	},
 }
 

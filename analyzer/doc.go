@@ -13,7 +13,8 @@ counts) makes the database refuse the second insert.
 The analyzer finds GORM FirstOrCreate, FirstOrInit followed by Save or
 Create, and lookups followed by an insert on the path where nothing was
 found, with GORM (First/Take/Last/Find/Count then Create/Save), ent
-(Query().Where(...).Only/First/Exist/Count then Create()) and
+(Query().Where(...).Only/First/Exist/Count then Create()), bun
+(NewSelect()...Scan/Exists/Count then NewInsert()...Exec) and
 database/sql, sqlx or pgx (SELECT then INSERT). It works out the model,
 table and lookup columns; gathers the unique keys declared by struct tags,
 ent schemas, SQL migrations and, with -dsn, a live database; and reports

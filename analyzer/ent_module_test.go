@@ -14,26 +14,28 @@ import (
 // generated for the end-to-end test module: real generated code rather
 // than a stand-in, which would mean stubbing most of ent in a GOPATH tree.
 
-var (
-	entDownload    sync.Once
-	entDownloadErr error
-)
+// EntTestModule returns the directory of the ent test module.
+func EntTestModule(t *testing.T) string { return ModuleDir(t, "ent") }
 
-// EntTestModule returns the directory of the ent test module. analysistest
-// loads a module with GOPROXY=off, so its dependencies are first put in
-// the module cache with go mod download, through the usual proxy.
-func EntTestModule(t *testing.T) string {
+var downloads sync.Map // module directory -> func() error
+
+// ModuleDir returns the directory of the test module testdata/name.
+// analysistest loads a module with GOPROXY=off, so its dependencies are
+// first put in the module cache with go mod download, through the usual
+// proxy, once per test process.
+func ModuleDir(t *testing.T, name string) string {
 	t.Helper()
-	dir := filepath.Join(analysistest.TestData(), "ent")
-	entDownload.Do(func() {
+	dir := filepath.Join(analysistest.TestData(), name)
+	download, _ := downloads.LoadOrStore(dir, sync.OnceValue(func() error {
 		cmd := exec.Command("go", "mod", "download")
 		cmd.Dir = dir
 		if out, err := cmd.CombinedOutput(); err != nil {
-			entDownloadErr = fmt.Errorf("go mod download in %s: %v\n%s", dir, err, out)
+			return fmt.Errorf("go mod download in %s: %v\n%s", dir, err, out)
 		}
-	})
-	if entDownloadErr != nil {
-		t.Fatal(entDownloadErr)
+		return nil
+	}))
+	if err := download.(func() error)(); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }

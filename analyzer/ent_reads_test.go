@@ -3,6 +3,7 @@ package analyzer
 import (
 	"testing"
 
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/sources"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
@@ -10,9 +11,9 @@ import (
 // file outside itself: the generated sources are read for a candidate
 // site only.
 func TestEntReadsNothingWithoutCandidates(t *testing.T) {
-	before := readCounter.Load()
+	before := sources.Reads()
 	analysistest.Run(t, EntTestModule(t), New(Options{}), "example.com/entcases/nocandidate")
-	if n := readCounter.Load() - before; n != 0 {
+	if n := sources.Reads() - before; n != 0 {
 		t.Errorf("%d files read for a package without get-or-create sites", n)
 	}
 }

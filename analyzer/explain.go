@@ -2,11 +2,12 @@ package analyzer
 
 import (
 	"go/ast"
-	"go/types"
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/sources"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 	"github.com/getorcreatelint/getorcreatelint/schema/migrations"
 )
@@ -32,45 +33,26 @@ func NewExplainer(opts Options) *analysis.Analyzer {
 	return a
 }
 
-func (c *checker) explain() *Result {
+// explain lists the tables the package's calls declare keys for (every
+// call, generated files included) and the module's schema sources.
+func (p *pipeline) explain(src *sources.Pass) *Result {
 	r := &Result{}
-	seen := map[*types.Named]bool{}
-	seenEnt := map[*types.Named]bool{}
-	for _, f := range c.pass.Files {
+	for _, f := range p.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			fn := calleeFunc(c.pass.TypesInfo, call)
-			if e, _ := entMethod(fn); e != nil && !seenEnt[e.node] {
-				seenEnt[e.node] = true
-				if tables := c.entTables(e); len(tables) > 0 {
-					r.Tags = append(r.Tags, schema.Merge(e.table, tables...))
-				}
-				return true
-			}
-			if _, _, isGorm := gormMethodRole(fn); !isGorm {
-				return true
-			}
-			for _, arg := range call.Args {
-				named := namedOf(c.pass.TypesInfo.TypeOf(arg))
-				if named == nil || seen[named] {
-					continue
-				}
-				seen[named] = true
-				if m := c.gormModel(named); m != nil && m.schema != nil && !m.tableUnknown {
-					r.Tags = append(r.Tags, m.schema.Table)
+			if x, ok := n.(*ast.CallExpr); ok {
+				call := flow.Call{Expr: x}
+				if rec := p.recognizerFor(&call); rec != nil {
+					r.Tags = append(r.Tags, rec.Tables(call)...)
 				}
 			}
 			return true
 		})
 	}
-	if len(c.pass.Files) == 0 {
+	if len(p.pass.Files) == 0 {
 		return r // unsafe and file-less packages: nothing to explain
 	}
-	if s := c.sources(); s != nil {
-		r.Root, r.Dirs, r.Catalogs = s.root, s.dirs, s.catalogs
+	if m := src.Module(); m != nil {
+		r.Root, r.Dirs, r.Catalogs = m.Root, m.Dirs, m.Catalogs
 	}
 	return r
 }

@@ -1,11 +1,15 @@
 package analyzer
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/sources"
+	"github.com/getorcreatelint/getorcreatelint/schema"
 
 	gormschema "gorm.io/gorm/schema"
 
@@ -34,6 +38,11 @@ type Options struct {
 	// DSN names a live database to read unique keys from (standalone
 	// binary only: the database drivers are not linked into the plugin).
 	DSN string
+	// LiveSchema reads a live database's unique keys for DSN. The
+	// command-line tool sets it (it links the database drivers); where it
+	// is nil, as in the golangci-lint plugin, DSN is an error. It is not a
+	// flag.
+	LiveSchema func(ctx context.Context, dsn string) (*schema.Catalog, error)
 
 	// Categories limits reports to these diagnostic categories; empty
 	// means the default set (all but unknown-lookup, which Strict adds).
@@ -144,6 +153,12 @@ func settingString(v any) (string, error) {
 		return strings.Join(v, ","), nil
 	}
 	return "", fmt.Errorf("unsupported value %v (%T)", v, v)
+}
+
+// sources returns the options of the schema sources.
+func (o *Options) sources() *sources.Options {
+	return &sources.Options{Migrations: o.Migrations, Dialect: o.Dialect, Discover: o.Discover,
+		DSN: o.DSN, LiveSchema: o.LiveSchema, Debug: o.Debug}
 }
 
 // namer returns the GORM naming strategy the options describe.

@@ -43,7 +43,7 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err := analyzer.Apply(&a.Flags, m); err != nil {
 		return nil, fmt.Errorf("%s settings: %w", Name, err)
 	}
-	if dsn := a.Flags.Lookup("dsn"); dsn != nil && dsn.Value.String() != "" && analyzer.LiveSchema == nil {
+	if dsn := a.Flags.Lookup("dsn"); dsn != nil && dsn.Value.String() != "" {
 		return nil, fmt.Errorf("%s settings: dsn: reading a live database needs the getorcreatelint binary "+
 			"(the golangci-lint plugin does not link database drivers); "+
 			"declare the unique keys in migrations (the migrations setting) or run getorcreatelint -dsn separately", Name)

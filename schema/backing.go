@@ -80,6 +80,7 @@ func keyBacks(t *Table, k *Key, l Lookup) Miss {
 	switch {
 	case len(missing) > 0:
 		m.Reason = "also needs " + strings.Join(missing, ", ")
+		m.Missing = missing
 	case m.Reason != "":
 	case k.Where != "" && !Implies(l, k.Where):
 		m.Reason = fmt.Sprintf("is partial and the lookup does not imply %s", k.Where)

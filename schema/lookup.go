@@ -70,14 +70,15 @@ func (l Lookup) exprTerm(expr string) (Term, bool) {
 
 // Miss is a key that does not back a lookup, and why.
 type Miss struct {
-	Key    *Key
-	Reason string
-	Shared int // parts of the key the lookup does pin
+	Key     *Key
+	Reason  string
+	Shared  int      // parts of the key the lookup does pin
+	Missing []string // parts of the key the lookup does not pin, when that is why it fails
 }
 
 // NeedsColumns reports whether the key fails only because the lookup does
 // not pin all of its columns.
-func (m Miss) NeedsColumns() bool { return strings.HasPrefix(m.Reason, "also needs") }
+func (m Miss) NeedsColumns() bool { return len(m.Missing) > 0 }
 
 func (m Miss) String() string {
 	return fmt.Sprintf("%s %s %s", m.Key.Kind, m.Key.Describe(), m.Reason)

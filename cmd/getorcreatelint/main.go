@@ -27,11 +27,17 @@ import (
 )
 
 func main() {
-	// The binary links the database drivers, so -dsn works here.
-	analyzer.LiveSchema = func(ctx context.Context, dsn string) (*schema.Catalog, error) {
+	analyzer.Analyzer = analyzer.New(withLiveSchema(analyzer.DefaultOptions()))
+	os.Exit(run(os.Args[1:]))
+}
+
+// withLiveSchema lets opts read a live database: the binary links the
+// database drivers, so -dsn works here.
+func withLiveSchema(opts analyzer.Options) analyzer.Options {
+	opts.LiveSchema = func(ctx context.Context, dsn string) (*schema.Catalog, error) {
 		return livedb.Introspect(ctx, dsn, livedb.Options{})
 	}
-	os.Exit(run(os.Args[1:]))
+	return opts
 }
 
 func run(args []string) int {

@@ -24,7 +24,7 @@ import (
 func runSchema(args []string) int {
 	fs := flag.NewFlagSet("getorcreatelint schema", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print the catalog as JSON")
-	opts := analyzer.DefaultOptions()
+	opts := withLiveSchema(analyzer.DefaultOptions())
 	opts.BindFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: getorcreatelint schema [-json] [flags] [packages]\n")

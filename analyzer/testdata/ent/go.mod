@@ -23,4 +23,4 @@ require (
 
 // The client under test is the one generated for the end-to-end test
 // module: one copy of the generated code serves both tests.
-replace example.com/entapp => ../../../cmd/getorcreatelint/testdata/entapp
+replace example.com/entapp => ../../../internal/testdata/entapp

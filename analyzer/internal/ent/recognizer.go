@@ -1,0 +1,105 @@
+// Package ent recognises get-or-create code written with an ent client
+// (entgo.io/ent): a lookup through a generated XQuery, then an XCreate
+// where it found nothing. The generated client is the user's own package,
+// so it is recognised by shape. Keys come from ent's generated migrate
+// package and schema source; fixes are worded as schema changes.
+package ent
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
+	"github.com/getorcreatelint/getorcreatelint/schema"
+)
+
+// Recognizer finds the ent sites of one package.
+type Recognizer struct {
+	pass *analysis.Pass
+	// explained lists the entities whose tables Tables already returned.
+	explained map[*types.Named]bool
+}
+
+// New returns the recogniser for a pass.
+func New(pass *analysis.Pass) *Recognizer {
+	return &Recognizer{pass: pass, explained: map[*types.Named]bool{}}
+}
+
+// Claims reports whether calls into pkg may be an ent client's: pkg
+// imports ent (whether it is a generated client is decided per call).
+func (r *Recognizer) Claims(pkg *types.Package) bool { return importsEnt(pkg) }
+
+// Hooks tells the flow analysis how ent reports "not found": an error
+// that the generated IsNotFound and *NotFoundError recognise.
+func (r *Recognizer) Hooks() flow.Hooks {
+	return flow.Hooks{
+		NotFoundFuncs:   []func(*types.Func) bool{isNotFoundPredicate},
+		NotFoundTargets: []func(types.Type) bool{isNotFoundTarget},
+	}
+}
+
+// fnCtx is the recogniser at work on one function.
+type fnCtx struct {
+	*flow.Func
+	r     *Recognizer
+	calls []flow.Call // the function's calls into packages that import ent
+}
+
+// Sites returns the function's ent get-or-create sites.
+func (r *Recognizer) Sites(fn *flow.Func, calls []flow.Call) []*site.Site {
+	fc := &fnCtx{Func: fn, r: r, calls: calls}
+	return fc.getOrCreates()
+}
+
+// Upserts returns nothing: ent's upsert builders are not checked.
+func (r *Recognizer) Upserts(*flow.Func, []flow.Call) []*site.Upsert { return nil }
+
+// Tables returns the keys ent declares for the entity a builder call
+// reads or writes, each entity once per pass (for the schema subcommand).
+func (r *Recognizer) Tables(call flow.Call) []*schema.Table {
+	e, _ := entMethod(call.Fn)
+	if e == nil || r.explained[e.node] {
+		return nil
+	}
+	r.explained[e.node] = true
+	if tables := r.entTables(e); len(tables) > 0 {
+		return []*schema.Table{schema.Merge(e.table, tables...)}
+	}
+	return nil
+}
+
+// isNotFoundPredicate reports whether fn is an ent-generated IsNotFound:
+// a function IsNotFound(error) bool in a package that also declares the
+// NotFoundError type it tests for. The package is the user's own (named
+// ent by default, but configurable), so it is recognised by shape.
+func isNotFoundPredicate(fn *types.Func) bool {
+	if fn == nil || fn.Name() != "IsNotFound" || fn.Pkg() == nil || fn.Signature().Recv() != nil {
+		return false
+	}
+	sig := fn.Signature()
+	if sig.Params().Len() != 1 || sig.Results().Len() != 1 ||
+		!types.Identical(sig.Params().At(0).Type(), types.Universe.Lookup("error").Type()) ||
+		!types.Identical(sig.Results().At(0).Type(), types.Typ[types.Bool]) {
+		return false
+	}
+	_, ok := fn.Pkg().Scope().Lookup("NotFoundError").(*types.TypeName)
+	return ok
+}
+
+// isNotFoundTarget reports whether t is the type of &target in
+// errors.As(err, &target) for an ent-generated *NotFoundError: a pointer
+// to *NotFoundError of a package whose IsNotFound tests for it.
+func isNotFoundTarget(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n := flow.NamedOf(p.Elem())
+	if n == nil || n.Obj().Name() != "NotFoundError" || n.Obj().Pkg() == nil {
+		return false
+	}
+	fn, _ := n.Obj().Pkg().Scope().Lookup("IsNotFound").(*types.Func)
+	return isNotFoundPredicate(fn)
+}

@@ -1,0 +1,271 @@
+package gorm
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/conds"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
+	"github.com/getorcreatelint/getorcreatelint/schema"
+	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
+)
+
+// gormCondition reads one condition group, as GORM's BuildCondition does:
+// args[0] is a query (SQL string, struct, map, primary-key value) and the
+// rest its values. model is the lookup's model, used for primary keys.
+func (fc *fnCtx) gormCondition(lc *conds.Conds, model *gormModelInfo, args []ast.Expr) {
+	if len(args) == 0 {
+		return
+	}
+	info := fc.Info
+	query, values := ast.Unparen(args[0]), args[1:]
+	tv := info.Types[query]
+	if tv.Value != nil {
+		switch tv.Value.Kind() {
+		case constant.String:
+			fc.gormStringCondition(lc, model, constant.StringVal(tv.Value), values)
+		case constant.Int:
+			fc.primaryKeyTerms(lc, model, tv.Value.ExactString())
+		default:
+			lc.Why.Set("the condition is a constant of an unexpected kind")
+		}
+		return
+	}
+	if tv.IsNil() {
+		return // GORM skips nil conditions
+	}
+	t := tv.Type
+	if t == nil {
+		lc.Why.Set("the condition has no type")
+		return
+	}
+	if b, ok := t.Underlying().(*types.Basic); ok {
+		switch {
+		case b.Info()&types.IsInteger != 0:
+			fc.primaryKeyTerms(lc, model, "")
+		default:
+			lc.Why.Set("the condition is not a constant string")
+		}
+		return
+	}
+	lit := conds.CompositeLit(query)
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Struct:
+		if flow.IsNamed(t, gormPath+"/clause", "Eq") && lit != nil {
+			fc.clauseEq(lc, lit)
+			return
+		}
+		named := flow.NamedOf(t)
+		if lit == nil || named == nil {
+			lc.Why.Set("the struct condition is not a literal")
+			return
+		}
+		fc.structCondition(lc, fc.r.model(named), lit, values)
+	case *types.Map:
+		if lit == nil {
+			lc.Why.Set("the map condition is not a literal")
+			return
+		}
+		fc.mapCondition(lc, lit)
+	default:
+		lc.Why.Set("the condition's type is " + types.TypeString(t, types.RelativeTo(fc.Pkg)))
+	}
+}
+
+// gormStringCondition follows BuildCondition's reading of a string query.
+func (fc *fnCtx) gormStringCondition(lc *conds.Conds, model *gormModelInfo, s string, values []ast.Expr) {
+	if _, err := strconv.Atoi(s); err == nil {
+		fc.primaryKeyTerms(lc, model, s)
+		return
+	}
+	switch {
+	case s == "" && len(values) == 0:
+		return
+	case len(values) == 0 || strings.Contains(s, "?"),
+		strings.Contains(s, "@"),
+		strings.Contains(strings.TrimSpace(s), " "):
+		fc.sqlCondition(lc, s, values)
+	case len(values) == 1:
+		// Where("email", e) is clause.Eq{Column: "email"}.
+		col := s
+		if i := strings.LastIndexByte(col, '.'); i >= 0 {
+			col = col[i+1:]
+		}
+		if strings.TrimSpace(col) == "" {
+			// Where("", v) or Where("t.", v): GORM sends a column without
+			// a name, which the database rejects.
+			lc.Why.Set("the condition names no column")
+			return
+		}
+		t := schema.Term{Column: col}
+		conds.DescribeValue(fc.Info, &t, values[0])
+		lc.Add(t)
+	default:
+		lc.Why.Set("the condition is a list of primary keys")
+	}
+}
+
+// sqlCondition reads a SQL fragment such as "email = ? AND tenant_id = ?".
+func (fc *fnCtx) sqlCondition(lc *conds.Conds, s string, values []ast.Expr) {
+	lc.AddWhere(fc.Info, sqlscan.ParseWhere(sqlscan.Lex(s, sqlscan.Generic)), values, true)
+}
+
+// primaryKeyTerms pins the model's primary key: First(&u, 10) or a numeric
+// string condition.
+func (fc *fnCtx) primaryKeyTerms(lc *conds.Conds, model *gormModelInfo, value string) {
+	if model == nil || model.schema == nil {
+		lc.Why.Set("the primary key of the model is unknown")
+		return
+	}
+	pk := model.schema.PrimaryKey()
+	if len(pk) == 0 {
+		lc.Why.Set(model.schema.Model + " has no primary key")
+		return
+	}
+	for _, c := range pk {
+		lc.Add(schema.Term{Column: c.Column, Value: value})
+	}
+}
+
+// structCondition reads Where(User{Email: e}): GORM keeps the non-zero
+// fields only, unless the following string arguments select columns.
+func (fc *fnCtx) structCondition(lc *conds.Conds, model *gormModelInfo, lit *ast.CompositeLit, values []ast.Expr) {
+	if model == nil || model.schema == nil {
+		lc.Why.Set("the struct condition's type is not a model")
+		return
+	}
+	selected := map[string]bool{}
+	for _, v := range values {
+		tv := fc.Info.Types[v]
+		if tv.Value == nil || tv.Value.Kind() != constant.String {
+			lc.Why.Set("the struct condition selects columns that are not constants")
+			return
+		}
+		selected[constant.StringVal(tv.Value)] = true
+	}
+	set := map[string]ast.Expr{}
+	if !fc.literalFields(lc, lit, nil, set) {
+		return
+	}
+	for _, col := range model.schema.Columns {
+		key := strings.Join(col.Path, ".")
+		value, has := set[key]
+		if len(selected) > 0 {
+			if selected[col.Column] || selected[col.Field()] {
+				t := schema.Term{Column: col.Column}
+				if has {
+					conds.DescribeValue(fc.Info, &t, value)
+				}
+				lc.Add(t)
+			}
+			continue
+		}
+		if !has {
+			continue
+		}
+		if conds.IsZeroValue(fc.Info, value) {
+			lc.Dropped = append(lc.Dropped, col.Field())
+			continue
+		}
+		t := schema.Term{Column: col.Column}
+		if tv := fc.Info.Types[value]; tv.Value != nil {
+			t.Value = conds.ConstantText(tv.Value)
+		}
+		lc.Add(t)
+	}
+}
+
+// literalFields collects the keyed fields of a struct literal by field path,
+// descending into literals of embedded structs.
+func (fc *fnCtx) literalFields(lc *conds.Conds, lit *ast.CompositeLit, path []string, out map[string]ast.Expr) bool {
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			lc.Why.Set("the struct condition has unkeyed fields")
+			return false
+		}
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		p := append(append([]string(nil), path...), id.Name)
+		if inner := conds.CompositeLit(kv.Value); inner != nil {
+			if _, isStruct := fc.Info.TypeOf(inner).Underlying().(*types.Struct); isStruct && !conds.IsColumnType(fc.Info.TypeOf(inner)) {
+				if !fc.literalFields(lc, inner, p, out) {
+					return false
+				}
+				continue
+			}
+		}
+		out[strings.Join(p, ".")] = kv.Value
+	}
+	return true
+}
+
+// mapCondition reads Where(map[string]any{"email": e}): every key counts,
+// zero values included; nil means IS NULL and a slice means IN.
+func (fc *fnCtx) mapCondition(lc *conds.Conds, lit *ast.CompositeLit) {
+	info := fc.Info
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		ktv := info.Types[kv.Key]
+		if ktv.Value == nil || ktv.Value.Kind() != constant.String {
+			lc.Why.Set("a map condition key is not a constant string")
+			return
+		}
+		col := constant.StringVal(ktv.Value)
+		if i := strings.LastIndexByte(col, '.'); i >= 0 {
+			col = col[i+1:]
+		}
+		t := schema.Term{Column: col}
+		vtv := info.Types[kv.Value]
+		if vtv.Type != nil && !vtv.IsNil() {
+			if _, isSlice := vtv.Type.Underlying().(*types.Slice); isSlice && !conds.IsColumnType(vtv.Type) {
+				lc.Unsupported = append(lc.Unsupported, "IN")
+				continue
+			}
+		}
+		if vtv.IsNil() {
+			t.IsNull = true
+		} else {
+			conds.DescribeValue(fc.Info, &t, kv.Value)
+		}
+		lc.Add(t)
+	}
+}
+
+// clauseEq reads clause.Eq{Column: "email", Value: e}.
+func (fc *fnCtx) clauseEq(lc *conds.Conds, lit *ast.CompositeLit) {
+	info := fc.Info
+	var t schema.Term
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			lc.Why.Set("clause.Eq has unkeyed fields")
+			return
+		}
+		switch key, _ := kv.Key.(*ast.Ident); {
+		case key == nil:
+		case key.Name == "Column":
+			tv := info.Types[kv.Value]
+			if tv.Value == nil || tv.Value.Kind() != constant.String {
+				lc.Why.Set("clause.Eq's column is not a constant string")
+				return
+			}
+			t.Column = constant.StringVal(tv.Value)
+		case key.Name == "Value":
+			conds.DescribeValue(fc.Info, &t, kv.Value)
+		}
+	}
+	if t.Column == "" {
+		lc.Why.Set("clause.Eq has no column")
+		return
+	}
+	lc.Add(t)
+}

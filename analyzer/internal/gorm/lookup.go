@@ -1,0 +1,129 @@
+package gorm
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/conds"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
+	"github.com/getorcreatelint/getorcreatelint/schema"
+)
+
+// gormSite is a GORM get-or-create: a lookup and, unless the lookup is
+// FirstOrCreate, the insert that completes it.
+type gormSite struct {
+	lookup *gormCall
+	create *gormCall
+}
+
+// resolveGorm turns a GORM site into a site.Site: model, table and what
+// the lookup's WHERE clause pins down.
+func (fc *fnCtx) resolveGorm(s gormSite) *site.Site {
+	l := s.lookup
+	f := &site.Site{
+		Node:  site.ReportNode(l.call),
+		Stmt:  fc.EnclosingStmt(l.call),
+		What:  l.name,
+		Table: l.entity.table,
+	}
+	if s.create != nil {
+		f.What = l.name + " then " + s.create.name
+		f.Insert = s.create.call
+	}
+	var model *gormModelInfo
+	if l.entity.named != nil {
+		model = fc.r.model(l.entity.named)
+	}
+	fixer := Fixer{Files: fc.r.pass.Files}
+	if model != nil && model.schema != nil {
+		f.Model = model.schema.Model
+		fixer.Schema = model.schema
+		fixer.Model = l.entity.named
+		fixer.InScope = l.entity.named.Obj().Pkg() == fc.Pkg
+		f.OwnKeys = ownGormKeys(model.schema, f.Table)
+	}
+	f.Fix = fixer
+	switch {
+	case l.chain.unknown.Unknown():
+		f.Why = l.chain.unknown
+	case model != nil && model.tableUnknown && !l.chain.tableSet:
+		f.Why.Set("TableName() of " + l.entity.named.Obj().Name() + " does not return a constant")
+	case f.Table == "":
+		f.Why.Set("the model or table is unknown")
+	}
+
+	lc := conds.Conds{Table: f.Table}
+	for _, args := range l.chain.wheres {
+		fc.gormCondition(&lc, model, args)
+	}
+	if l.name != "Count" && len(l.call.Args) > 1 {
+		fc.gormCondition(&lc, model, l.call.Args[1:])
+	}
+	if model != nil && model.schema != nil {
+		fc.destPrimaryKey(&lc, model, l)
+		if sd := model.schema.SoftDelete; sd != nil && !l.chain.unscoped && !l.chain.tableSet {
+			switch sd.SoftDelete {
+			case schema.SoftDeleteNull:
+				lc.Add(schema.Term{Column: sd.Column, IsNull: true})
+				f.SoftDelete, f.LiveOnly = sd.Column, sd.Column
+			case schema.SoftDeleteZero:
+				lc.Add(schema.Term{Column: sd.Column, Value: "0"})
+				f.LiveOnly = sd.Column
+			}
+		}
+	}
+	f.Why.Set(string(lc.Why))
+	f.Lookup = schema.Lookup{Terms: lc.Terms, Predicates: lc.Predicates}
+	f.Unsupported = lc.Unsupported
+	f.Dropped = lc.Dropped
+	return f
+}
+
+// ownGormKeys returns the keys the model's tags declare when the model's
+// table is the one the call uses (Table(...) may name another).
+func ownGormKeys(gs *schema.GORMSchema, table string) []*schema.Table {
+	if schema.TableKey(gs.Table.Name) != schema.TableKey(table) {
+		return nil
+	}
+	return []*schema.Table{gs.Table}
+}
+
+// destPrimaryKey adds the primary key when the destination visibly has one
+// set: GORM then adds it to the lookup's conditions. A destination built
+// elsewhere (a parameter, a field) is taken to be empty, as get-or-create
+// callers pass a fresh struct.
+func (fc *fnCtx) destPrimaryKey(lc *conds.Conds, model *gormModelInfo, l *gormCall) {
+	dest := l.value()
+	if dest == nil {
+		return
+	}
+	lit := conds.CompositeLit(dest)
+	if lit == nil {
+		v, ok := flow.ObjectOf(fc.Info, conds.StripAddr(dest)).(*types.Var)
+		if !ok {
+			return
+		}
+		if store, status := fc.Assigns().LastStore(v, l.call.Pos()); status == flow.StoreFound {
+			lit = conds.CompositeLit(store.RHS)
+		}
+	}
+	if lit == nil {
+		return
+	}
+	set := map[string]ast.Expr{}
+	var scratch conds.Conds
+	if !fc.literalFields(&scratch, lit, nil, set) {
+		return
+	}
+	for _, pk := range model.schema.PrimaryKey() {
+		v, ok := set[strings.Join(pk.Path, ".")]
+		if !ok || conds.IsZeroValue(fc.Info, v) {
+			return
+		}
+	}
+	for _, pk := range model.schema.PrimaryKey() {
+		lc.Add(schema.Term{Column: pk.Column})
+	}
+}

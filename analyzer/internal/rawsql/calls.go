@@ -1,0 +1,120 @@
+package rawsql
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/sources"
+	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
+)
+
+// sqlCall is a call of a known SQL API with its query read.
+type sqlCall struct {
+	call *ast.CallExpr
+	name string // the method or function name, for messages
+	m    sqlMethod
+	// text is the query when it is a constant; unknown says why it is not.
+	text    string
+	unknown string
+	q       sqlscan.Query
+	args    []ast.Expr // the bound arguments; nil when spread from a slice
+}
+
+// known reports whether the query text is a constant.
+func (s *sqlCall) known() bool { return s.unknown == "" }
+
+// isInsert reports whether the call runs an INSERT (or REPLACE).
+func (s *sqlCall) isInsert() bool { return s.known() && s.q.Kind == sqlscan.InsertQuery }
+
+// sqlCalls reads the function's calls of known SQL APIs, in source order.
+func (fc *fnCtx) sqlCalls() []*sqlCall {
+	var out []*sqlCall
+	for _, c := range fc.calls {
+		m, ok := sqlMethodOf(c.Fn)
+		if !ok || m.role == sqlPrepare {
+			continue
+		}
+		out = append(out, fc.newSQLCall(c.Expr, c.Fn.Name(), m))
+	}
+	return out
+}
+
+func (fc *fnCtx) newSQLCall(call *ast.CallExpr, name string, m sqlMethod) *sqlCall {
+	s := &sqlCall{call: call, name: name, m: m}
+	if m.query >= 0 {
+		if m.query < len(call.Args) {
+			s.text, s.unknown = fc.constantQuery(call.Args[m.query])
+		} else {
+			s.unknown = "the query argument is missing"
+		}
+	} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		s.text, s.unknown = fc.preparedQuery(sel.X, 0)
+	} else {
+		s.unknown = "the prepared statement is unknown"
+	}
+	if s.known() {
+		s.q = sqlscan.ParseQuery(s.text, sources.PackageDialect(fc.Pkg))
+	}
+	if !call.Ellipsis.IsValid() && m.args <= len(call.Args) {
+		s.args = call.Args[m.args:]
+	}
+	return s
+}
+
+// constantQuery returns the value of a constant string expression: a
+// literal, a named constant (of this or another package) or a constant
+// expression of them, as the type checker folded it; also through sqlx's
+// Rebind, which only rewrites placeholders.
+func (fc *fnCtx) constantQuery(e ast.Expr) (text, unknown string) {
+	info := fc.Info
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		if i, ok := rebindArg(flow.Callee(info, call)); ok && i < len(call.Args) {
+			e = call.Args[i]
+		}
+	}
+	tv := info.Types[e]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", "the query is not a constant string"
+	}
+	return constant.StringVal(tv.Value), ""
+}
+
+// preparedQuery finds the query of a prepared statement held in a local
+// variable assigned once, from Prepare(ctx, query) or from a transaction's
+// Stmt(stmt) of another such statement.
+func (fc *fnCtx) preparedQuery(recv ast.Expr, depth int) (text, unknown string) {
+	const why = "the prepared statement's query is unknown"
+	v, ok := flow.ObjectOf(fc.Info, recv).(*types.Var)
+	if !ok || depth > 4 {
+		return "", why
+	}
+	stores := fc.Assigns()[v]
+	if len(stores) != 1 || stores[0].Addr || stores[0].InLit || stores[0].Pos > recv.Pos() {
+		return "", why
+	}
+	var rhs ast.Expr
+	switch p := fc.Parent(stores[0].LHS).(type) {
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && len(p.Lhs) <= 2 && p.Lhs[0] == stores[0].LHS {
+			rhs = p.Rhs[0]
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 && p.Names[0] == stores[0].LHS {
+			rhs = p.Values[0]
+		}
+	}
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok {
+		return "", why
+	}
+	fn := flow.Callee(fc.Info, call)
+	if m, ok := sqlMethodOf(fn); ok && m.role == sqlPrepare && m.query < len(call.Args) {
+		return fc.constantQuery(call.Args[m.query])
+	}
+	if isStmtForwarder(fn) && len(call.Args) > 0 {
+		return fc.preparedQuery(call.Args[len(call.Args)-1], depth+1)
+	}
+	return "", why
+}

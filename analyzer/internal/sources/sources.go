@@ -1,0 +1,315 @@
+// Package sources finds and reads the schema sources of a module other
+// than the code itself: migration files and a live database, once per
+// process for each module and set of options, and the files the
+// recognisers read outside the package under analysis. Its Cache is the
+// analyzer's one kind of process-wide memo.
+package sources
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"go/types"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/getorcreatelint/getorcreatelint/schema"
+	"github.com/getorcreatelint/getorcreatelint/schema/migrations"
+	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
+)
+
+// Options say which schema sources to read.
+type Options struct {
+	Migrations []string // migration directories or schema files, relative to the module root
+	Dialect    string   // forces the dialect of every migration directory
+	Discover   bool     // look for migrations in the module
+	DSN        string   // a live database to read
+	// LiveSchema reads the live database; nil where the database drivers
+	// are not linked (the golangci-lint plugin), which makes DSN an error.
+	LiveSchema func(ctx context.Context, dsn string) (*schema.Catalog, error)
+	Debug      bool // print the statements the SQL reader skipped
+}
+
+// Module is what one module's schema sources say, other than struct tags.
+type Module struct {
+	Root     string
+	Dirs     []migrations.Dir
+	Catalogs []*schema.Catalog
+}
+
+// Pass loads the schema sources for one package on first need: a package
+// with no candidate call reads nothing.
+type Pass struct {
+	pass   *analysis.Pass
+	opts   *Options
+	loaded bool
+	mod    *Module
+	err    error
+}
+
+// ForPass returns the sources of the package under analysis.
+func ForPass(pass *analysis.Pass, opts *Options) *Pass {
+	return &Pass{pass: pass, opts: opts}
+}
+
+// Err is the error of a failed load: the pass then fails.
+func (p *Pass) Err() error { return p.err }
+
+// Module returns the module's sources, loaded at the first call and once
+// per process for each module; nil when the load failed (see Err).
+func (p *Pass) Module() *Module {
+	if p.loaded {
+		return p.mod
+	}
+	p.loaded = true
+	root, err := p.Root()
+	if err != nil {
+		p.err = err
+		return nil
+	}
+	p.mod, p.err = load(root, p.opts, p.hints(root))
+	return p.mod
+}
+
+// Catalogs returns the catalogs from migrations and the live database.
+func (p *Pass) Catalogs() []*schema.Catalog {
+	if m := p.Module(); m != nil {
+		return m.Catalogs
+	}
+	return nil
+}
+
+type loaded struct {
+	mod *Module
+	err error
+}
+
+var modules = NewCache[string, loaded]()
+
+// load finds and reads the schema sources for a module, once per process
+// for each combination of module, options and hints.
+func load(root string, o *Options, h migrations.Hints) (*Module, error) {
+	key := strings.Join([]string{root, strings.Join(o.Migrations, ","), o.Dialect,
+		fmt.Sprint(o.Discover), o.DSN, strings.Join(h.EmbedDirs, ","), h.Dialect.String()}, "\x00")
+	l := modules.Get(key, func() loaded {
+		m, err := read(root, o, h)
+		return loaded{m, err}
+	})
+	return l.mod, l.err
+}
+
+// SourceLoads returns the number of module source loads.
+func SourceLoads() int { return modules.Len() }
+
+func read(root string, o *Options, h migrations.Hints) (*Module, error) {
+	s := &Module{Root: root}
+	forced, _ := sqlscan.ParseDialect(o.Dialect)
+	for _, m := range o.Migrations {
+		s.Dirs = append(s.Dirs, migrations.Dir{Path: m, Dialect: forced, Found: "flag"})
+	}
+	if o.Discover {
+		found, err := migrations.Discover(root, h)
+		if err != nil {
+			return nil, fmt.Errorf("discovering migrations in %s: %w", root, err)
+		}
+		for _, d := range found {
+			if !hasDir(s.Dirs, root, d.Path) {
+				if forced != sqlscan.Generic {
+					d.Dialect = forced
+				}
+				s.Dirs = append(s.Dirs, d)
+			}
+		}
+	}
+	if len(s.Dirs) > 0 {
+		cat, err := migrations.Cached(root, s.Dirs)
+		if err != nil {
+			return nil, fmt.Errorf("-migrations: %w", err)
+		}
+		if o.Debug {
+			for _, w := range cat.Warnings {
+				fmt.Fprintf(os.Stderr, "getorcreatelint: %s\n", w)
+			}
+		}
+		s.Catalogs = append(s.Catalogs, cat)
+	}
+	if o.DSN != "" {
+		if o.LiveSchema == nil {
+			return nil, fmt.Errorf("-dsn: reading a live database needs the getorcreatelint binary (the database drivers are not linked here)")
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		cat, err := o.LiveSchema(ctx, o.DSN)
+		if err != nil {
+			return nil, fmt.Errorf("-dsn: %w", err)
+		}
+		s.Catalogs = append(s.Catalogs, cat)
+	}
+	return s, nil
+}
+
+func hasDir(dirs []migrations.Dir, root, path string) bool {
+	abs := func(p string) string {
+		if filepath.IsAbs(p) {
+			return filepath.Clean(p)
+		}
+		return filepath.Join(root, p)
+	}
+	for _, d := range dirs {
+		if abs(d.Path) == abs(path) {
+			return true
+		}
+	}
+	return false
+}
+
+// hints tells discovery what the package knows: the directories its
+// //go:embed directives name, and the database its driver imports imply.
+func (p *Pass) hints(root string) migrations.Hints {
+	var h migrations.Hints
+	for _, f := range p.pass.Files {
+		dir := filepath.Dir(p.pass.Fset.Position(f.Pos()).Filename)
+		for _, pattern := range embedPatterns(f) {
+			p := filepath.Join(dir, filepath.FromSlash(pattern))
+			if strings.ContainsAny(pattern, "*?[") {
+				p = filepath.Dir(p)
+			}
+			if rel, err := filepath.Rel(root, p); err == nil && !strings.HasPrefix(rel, "..") {
+				h.EmbedDirs = append(h.EmbedDirs, rel)
+			}
+		}
+	}
+	sort.Strings(h.EmbedDirs)
+	h.Dialect = DriverDialect(p.pass.Pkg)
+	return h
+}
+
+// embedPatterns returns the patterns of a file's //go:embed directives.
+func embedPatterns(f *ast.File) []string {
+	var out []string
+	for _, g := range f.Comments {
+		for _, c := range g.List {
+			rest, ok := strings.CutPrefix(c.Text, "//go:embed ")
+			if !ok {
+				continue
+			}
+			for _, p := range strings.Fields(rest) {
+				out = append(out, strings.Trim(p, "\"`"))
+			}
+		}
+	}
+	return out
+}
+
+// driverDialects maps database driver import paths to their dialect.
+var driverDialects = map[string]sqlscan.Dialect{
+	"github.com/lib/pq":                    sqlscan.Postgres,
+	"github.com/jackc/pgx/v5":              sqlscan.Postgres,
+	"github.com/jackc/pgx/v5/stdlib":       sqlscan.Postgres,
+	"github.com/jackc/pgx/v5/pgxpool":      sqlscan.Postgres,
+	"github.com/jackc/pgx/v4":              sqlscan.Postgres,
+	"gorm.io/driver/postgres":              sqlscan.Postgres,
+	"github.com/go-sql-driver/mysql":       sqlscan.MySQL,
+	"gorm.io/driver/mysql":                 sqlscan.MySQL,
+	"github.com/mattn/go-sqlite3":          sqlscan.SQLite,
+	"modernc.org/sqlite":                   sqlscan.SQLite,
+	"github.com/glebarez/sqlite":           sqlscan.SQLite,
+	"github.com/glebarez/go-sqlite":        sqlscan.SQLite,
+	"gorm.io/driver/sqlite":                sqlscan.SQLite,
+	"github.com/ncruces/go-sqlite3":        sqlscan.SQLite,
+	"github.com/ncruces/go-sqlite3/driver": sqlscan.SQLite,
+}
+
+// DriverDialect looks for a database driver among the package's imports,
+// transitively; Generic when none or several dialects are found.
+func DriverDialect(pkg *types.Package) sqlscan.Dialect {
+	seen := map[*types.Package]bool{}
+	found := map[sqlscan.Dialect]bool{}
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
+		if seen[p] || len(seen) > 5000 {
+			return
+		}
+		seen[p] = true
+		if d, ok := driverDialects[p.Path()]; ok {
+			found[d] = true
+		}
+		for _, imp := range p.Imports() {
+			walk(imp)
+		}
+	}
+	walk(pkg)
+	if len(found) != 1 {
+		return sqlscan.Generic
+	}
+	for d := range found {
+		return d
+	}
+	return sqlscan.Generic
+}
+
+var roots = NewCache[string, string]() // package directory -> module root
+
+// Root returns the directory holding the go.mod of the package under
+// analysis, found by walking up from its files.
+func (p *Pass) Root() (string, error) {
+	if len(p.pass.Files) == 0 {
+		return "", fmt.Errorf("package %s has no files", p.pass.Pkg.Path())
+	}
+	dir := filepath.Dir(p.pass.Fset.Position(p.pass.Files[0].Pos()).Filename)
+	return roots.Get(dir, func() string {
+		for d := dir; ; d = filepath.Dir(d) {
+			if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+				return d
+			}
+			if filepath.Dir(d) == d {
+				// Not in a module (GOPATH layout): paths are taken from the
+				// package's directory.
+				return dir
+			}
+		}
+	}), nil
+}
+
+// RootLookups returns the number of package directories whose module root
+// was looked up.
+func RootLookups() int { return roots.Len() }
+
+var packageDialects = NewCache[string, sqlscan.Dialect]()
+
+// PackageDialect is the dialect query strings are lexed in: the one the
+// package's driver imports imply (it decides comments and escapes only,
+// and costs no file reads).
+func PackageDialect(pkg *types.Package) sqlscan.Dialect {
+	return packageDialects.Get(pkg.Path(), func() sqlscan.Dialect { return DriverDialect(pkg) })
+}
+
+// Dialect is the database the package's schema is written for: the
+// -dialect option, else the one dialect the catalogs were read as, else the
+// one the driver imports imply, else Generic.
+func (p *Pass) Dialect() sqlscan.Dialect {
+	if d, ok := sqlscan.ParseDialect(p.opts.Dialect); ok && d != sqlscan.Generic {
+		return d
+	}
+	found := sqlscan.Generic
+	for _, cat := range p.Catalogs() {
+		for _, d := range cat.Dialects {
+			switch {
+			case d == sqlscan.Generic || d == found:
+			case found == sqlscan.Generic:
+				found = d
+			default:
+				return DriverDialect(p.pass.Pkg) // the sources disagree
+			}
+		}
+	}
+	if found != sqlscan.Generic {
+		return found
+	}
+	return DriverDialect(p.pass.Pkg)
+}

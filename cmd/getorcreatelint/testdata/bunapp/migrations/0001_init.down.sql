@@ -1,0 +1,2 @@
+DROP TABLE visits;
+DROP TABLE users;
