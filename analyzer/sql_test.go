@@ -30,6 +30,9 @@ func TestSQLPostgres(t *testing.T) {
 		"sqlconsts",  // queries in constants
 		"sqlshapes",  // unreadable queries and unknown tables: silent
 		"sqlupsert",  // ON CONFLICT targets and conflict-less upserts
+		"sqlzero",    // the miss seen through the scan destination
+		"pgxcollect", // pgx collectors and statements prepared by name
+		"sqlxnamed",  // sqlx Select and named statements
 		"gormupsert", // GORM clause.OnConflict
 	)
 }

@@ -36,7 +36,11 @@ func (fc *fnCtx) sqlCalls() []*sqlCall {
 		if !ok || m.role == sqlPrepare {
 			continue
 		}
-		out = append(out, fc.newSQLCall(c.Expr, c.Fn.Name(), m))
+		s := fc.newSQLCall(c.Expr, c.Fn.Name(), m)
+		if s.known() && isPgx(c.Fn) {
+			fc.resolvePreparedName(s)
+		}
+		out = append(out, s)
 	}
 	return out
 }
@@ -86,8 +90,18 @@ func (fc *fnCtx) constantQuery(e ast.Expr) (text, unknown string) {
 // Stmt(stmt) of another such statement.
 func (fc *fnCtx) preparedQuery(recv ast.Expr, depth int) (text, unknown string) {
 	const why = "the prepared statement's query is unknown"
+	if depth > 4 {
+		return "", why
+	}
+	// tx.Stmt(stmt).QueryRow(...): the transaction's copy of stmt.
+	if call, ok := ast.Unparen(recv).(*ast.CallExpr); ok {
+		if isStmtForwarder(flow.Callee(fc.Info, call)) && len(call.Args) > 0 {
+			return fc.preparedQuery(call.Args[len(call.Args)-1], depth+1)
+		}
+		return "", why
+	}
 	v, ok := flow.ObjectOf(fc.Info, recv).(*types.Var)
-	if !ok || depth > 4 {
+	if !ok {
 		return "", why
 	}
 	stores := fc.Assigns()[v]

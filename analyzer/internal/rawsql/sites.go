@@ -101,9 +101,19 @@ func (fc *fnCtx) sqlHandle(l *sqlCall) *flow.Handle {
 		if l.m.dest < len(l.call.Args) {
 			dests = l.call.Args[l.m.dest : l.m.dest+1]
 		}
+	case sqlSelect:
+		h = flow.NewHandle(l.call)
+		fc.BindResult(fc.OutermostParen(h.Call), h.Errs)
+		if l.m.dest < len(l.call.Args) {
+			fc.bindSliceDest(h, l.call.Args[l.m.dest])
+		}
+		return h
 	case sqlRows:
 		h = flow.NewHandle(l.call)
 		fc.bindRows(h, l.call)
+		if c := fc.rowsCollector(l.call, h); c != nil {
+			return fc.collectHandle(c, count || exists)
+		}
 		return h
 	default:
 		return nil
@@ -113,6 +123,9 @@ func (fc *fnCtx) sqlHandle(l *sqlCall) *flow.Handle {
 	h.ErrOnMiss = !count && !exists
 	h.CallMiss = flow.MissErr
 	fc.BindResult(fc.OutermostParen(h.Call), h.Errs)
+	if !count && !exists {
+		fc.bindZeroDests(h, dests)
+	}
 	if (count || exists) && len(dests) == 1 {
 		if obj := flow.ObjectOf(fc.Info, conds.StripAddr(dests[0])); obj != nil {
 			if count {
