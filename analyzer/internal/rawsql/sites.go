@@ -16,6 +16,7 @@ import (
 // by a plain INSERT into the same table. Upserts (ON CONFLICT, INSERT
 // IGNORE, ...) are atomic and do not complete a get-or-create.
 func (fc *fnCtx) getOrCreates(calls []*sqlCall) []*site.Site {
+	sites := fc.guardedInserts(calls)
 	var inserts []*sqlCall
 	for _, s := range calls {
 		if s.isInsert() && s.q.Upsert == sqlscan.NoUpsert && s.q.Table != "" {
@@ -23,9 +24,8 @@ func (fc *fnCtx) getOrCreates(calls []*sqlCall) []*site.Site {
 		}
 	}
 	if len(inserts) == 0 {
-		return nil
+		return sites
 	}
-	var sites []*site.Site
 	for _, l := range calls {
 		if l.m.role == sqlExec || (l.known() && l.q.Kind != sqlscan.SelectQuery) {
 			continue
