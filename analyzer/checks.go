@@ -115,7 +115,10 @@ var Checks = []Check{
 		After: "// GOOD: CREATE UNIQUE INDEX visits_user_day ON visits (user_id, day);",
 		Notes: "The target must match a unique key as a set of columns; a partial index needs the matching\n" +
 			"`ON CONFLICT (cols) WHERE pred`, and an expression target matches an expression index. MySQL ignores conflict\n" +
-			"targets, so this check is PostgreSQL and SQLite only.",
+			"targets, so this check is PostgreSQL and SQLite only.\n\n" +
+			"`ON CONFLICT ON CONSTRAINT name` must name a primary key, unique constraint or exclusion constraint of the table\n" +
+			"that the migrations (read as PostgreSQL, up to the last one: a later migration may drop it) leave in place; a\n" +
+			"unique index made by `CREATE UNIQUE INDEX` is not a constraint, and an exclusion constraint takes `DO NOTHING` only.",
 	},
 	{
 		Category: CategoryUpsertNoKey,

@@ -96,7 +96,8 @@
 // up/down pairs in structs of other packages; control flow in a Go
 // migration (every DDL string of the up side is assumed to
 // run once, in source order); search_path; CREATE TABLE ... (LIKE ... INCLUDING INDEXES) and PARTITION
-// OF (warned or skipped); EXCLUDE constraints; DDL built at run time
+// OF (warned or skipped); EXCLUDE constraints (only their names are
+// kept, for ON CONFLICT ON CONSTRAINT); DDL built at run time
 // (EXECUTE format(...)) or run by functions and triggers (warned);
 // conditional logic in DO blocks (the DDL is assumed to run); MySQL
 // functional index names beyond "functional_index"; the order in which

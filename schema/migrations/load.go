@@ -287,7 +287,8 @@ func mergeInto(dst, src *schema.Catalog) {
 		old := dst.Tables[name]
 		if old == nil {
 			cp := &schema.Table{Name: t.Name, Keys: append([]*schema.Key(nil), t.Keys...),
-				Columns: make(map[string]*schema.Column, len(t.Columns)), Source: t.Source, Uncertain: t.Uncertain}
+				Columns: make(map[string]*schema.Column, len(t.Columns)), Source: t.Source, Uncertain: t.Uncertain,
+				ConstraintNames: t.ConstraintNames, Exclusions: append([]string(nil), t.Exclusions...)}
 			for n, c := range t.Columns {
 				cp.Columns[n] = c
 			}
