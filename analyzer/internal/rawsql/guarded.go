@@ -18,8 +18,7 @@ func (fc *fnCtx) guardedInserts(calls []*sqlCall) []*site.Site {
 	var out []*site.Site
 	for _, s := range calls {
 		g := s.q.Guard
-		if !s.isInsert() || g == nil || s.q.Upsert != sqlscan.NoUpsert || s.q.Table == "" ||
-			schema.TableKey(g.Table) != schema.TableKey(s.q.Table) {
+		if !s.isInsert() || s.q.Upsert != sqlscan.NoUpsert || s.q.Table == "" || !isSelfGuarded(s.q) {
 			continue
 		}
 		f := &site.Site{
@@ -44,4 +43,10 @@ func (fc *fnCtx) guardedInserts(calls []*sqlCall) []*site.Site {
 		out = append(out, f)
 	}
 	return out
+}
+
+// isSelfGuarded reports whether an INSERT's NOT EXISTS guard looks up the
+// table it inserts into.
+func isSelfGuarded(q sqlscan.Query) bool {
+	return q.Guard != nil && q.Guard.Table != "" && schema.TableKey(q.Guard.Table) == schema.TableKey(q.Table)
 }

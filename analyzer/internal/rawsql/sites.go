@@ -19,7 +19,9 @@ func (fc *fnCtx) getOrCreates(calls []*sqlCall) []*site.Site {
 	sites := fc.guardedInserts(calls)
 	var inserts []*sqlCall
 	for _, s := range calls {
-		if s.isInsert() && s.q.Upsert == sqlscan.NoUpsert && s.q.Table != "" {
+		// An insert guarded by NOT EXISTS on its own table is reported by
+		// itself: a lookup before it is the same race, told once.
+		if s.isInsert() && s.q.Upsert == sqlscan.NoUpsert && s.q.Table != "" && !isSelfGuarded(s.q) {
 			inserts = append(inserts, s)
 		}
 	}

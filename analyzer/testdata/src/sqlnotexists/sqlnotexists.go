@@ -61,3 +61,14 @@ func nopeInsertSelect(db *sql.DB) error {
 	_, err := db.Exec("INSERT INTO tags (name) SELECT kind FROM events WHERE at > now() - interval '1 day'")
 	return err
 }
+
+// A lookup before the guarded insert is the same race: reported once, on
+// the statement.
+func lookupThenGuarded(db *sql.DB, name string) error {
+	var id int64
+	err := db.QueryRow("SELECT id FROM tags WHERE name = $1", name).Scan(&id)
+	if err == sql.ErrNoRows {
+		_, err = db.Exec(insertTagUnlessExists, name) // want `INSERT \.\.\. WHERE NOT EXISTS on tags looks up \(name\)`
+	}
+	return err
+}
