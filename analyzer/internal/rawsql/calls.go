@@ -37,8 +37,8 @@ func (fc *fnCtx) sqlCalls() []*sqlCall {
 			continue
 		}
 		s := fc.newSQLCall(c.Expr, c.Fn.Name(), m)
-		if s.known() && isPgx(c.Fn) {
-			fc.resolvePreparedName(s)
+		if isPgx(c.Fn) {
+			fc.resolvePrepared(s)
 		}
 		out = append(out, s)
 	}

@@ -1,10 +1,12 @@
 package rawsql
 
 import (
+	"go/ast"
 	"go/constant"
 	"go/types"
 	"strings"
 
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/sources"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
@@ -19,12 +21,18 @@ func isPgx(fn *types.Func) bool {
 	return strings.HasPrefix(k, pgxPath+".") || strings.HasPrefix(k, pgxpoolPath+".")
 }
 
-// resolvePreparedName reads a pgx call whose sql is the name of a
-// statement the function prepared, Prepare(ctx, "get_user", sql): pgx runs
+// resolvePrepared reads a pgx call that runs a statement the function
+// prepared: its sql is the statement's name, Prepare(ctx, "get_user",
+// sql), or the Name or SQL of the description Prepare returned. pgx runs
 // that statement, so its query is the prepared sql. A name prepared with
 // two different queries is left unread.
-func (fc *fnCtx) resolvePreparedName(s *sqlCall) {
-	text, ok := fc.pgxPrepared()[s.text]
+func (fc *fnCtx) resolvePrepared(s *sqlCall) {
+	text, ok := "", false
+	if s.known() {
+		text, ok = fc.pgxPrepared()[s.text]
+	} else if s.m.query >= 0 && s.m.query < len(s.call.Args) {
+		text, ok = fc.describedQuery(s.call.Args[s.m.query])
+	}
 	if !ok {
 		return
 	}
@@ -32,8 +40,38 @@ func (fc *fnCtx) resolvePreparedName(s *sqlCall) {
 		s.text, s.unknown = "", "the prepared statement's query is unknown"
 		return
 	}
-	s.text = text
+	s.text, s.unknown = text, ""
 	s.q = sqlscan.ParseQuery(text, sources.PackageDialect(fc.Pkg))
+}
+
+// describedQuery reads sd.Name or sd.SQL, where sd is the statement
+// description of sd, err := conn.Prepare(ctx, name, sql), assigned once.
+func (fc *fnCtx) describedQuery(e ast.Expr) (string, bool) {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok || (sel.Sel.Name != "Name" && sel.Sel.Name != "SQL") {
+		return "", false
+	}
+	v, ok := flow.ObjectOf(fc.Info, sel.X).(*types.Var)
+	if !ok {
+		return "", false
+	}
+	stores := fc.Assigns()[v]
+	if len(stores) != 1 || stores[0].Addr || stores[0].InLit || stores[0].Pos > e.Pos() {
+		return "", false
+	}
+	as, ok := fc.Parent(stores[0].LHS).(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || as.Lhs[0] != stores[0].LHS {
+		return "", false
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok || !isPgxPrepare(flow.Callee(fc.Info, call)) || len(call.Args) != 3 {
+		return "", false
+	}
+	text, unknown := fc.constantQuery(call.Args[2])
+	if unknown != "" {
+		return "", true
+	}
+	return text, true
 }
 
 // pgxPrepared maps the names of the statements the function prepares with

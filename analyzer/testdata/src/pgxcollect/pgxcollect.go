@@ -9,6 +9,7 @@ import (
 	"errors"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -18,7 +19,7 @@ type Tag struct {
 }
 
 func collectOneRow(ctx context.Context, conn *pgx.Conn, name string) (Tag, error) {
-	rows, _ := conn.Query(ctx, "SELECT id, name FROM tags WHERE name = $1", name) // want `^SELECT then INSERT \(line 24\) on tags looks up \(name\) but no unique constraint covers it`
+	rows, _ := conn.Query(ctx, "SELECT id, name FROM tags WHERE name = $1", name) // want `^SELECT then INSERT \(line 25\) on tags looks up \(name\) but no unique constraint covers it`
 	t, err := pgx.CollectOneRow(rows, pgx.RowToStructByName[Tag])
 	if errors.Is(err, pgx.ErrNoRows) {
 		_, err = conn.Exec(ctx, "INSERT INTO tags (name) VALUES ($1)", name)
@@ -27,7 +28,7 @@ func collectOneRow(ctx context.Context, conn *pgx.Conn, name string) (Tag, error
 }
 
 func collectExactlyOneRowByPos(ctx context.Context, p *pgxpool.Pool, name string) error {
-	rows, err := p.Query(ctx, "SELECT id, name FROM tags WHERE name = $1", name) // want `SELECT then INSERT \(line 39\) on tags looks up \(name\)`
+	rows, err := p.Query(ctx, "SELECT id, name FROM tags WHERE name = $1", name) // want `SELECT then INSERT \(line 40\) on tags looks up \(name\)`
 	if err != nil {
 		return err
 	}
@@ -42,7 +43,7 @@ func collectExactlyOneRowByPos(ctx context.Context, p *pgxpool.Pool, name string
 }
 
 func rowToZero(ctx context.Context, tx pgx.Tx, name string) (int64, error) {
-	rows, _ := tx.Query(ctx, "SELECT id FROM tags WHERE name = $1", name) // want `SELECT then INSERT \(line 51\) on tags looks up \(name\)`
+	rows, _ := tx.Query(ctx, "SELECT id FROM tags WHERE name = $1", name) // want `SELECT then INSERT \(line 52\) on tags looks up \(name\)`
 	id, err := pgx.CollectOneRow(rows, pgx.RowTo[int64])
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		return 0, err
@@ -54,7 +55,7 @@ func rowToZero(ctx context.Context, tx pgx.Tx, name string) (int64, error) {
 }
 
 func rowToAddrOfNil(ctx context.Context, conn *pgx.Conn, name string) error {
-	rows, _ := conn.Query(ctx, "SELECT id, name FROM tags WHERE name = $1", name) // want `SELECT then INSERT \(line 63\) on tags looks up \(name\)`
+	rows, _ := conn.Query(ctx, "SELECT id, name FROM tags WHERE name = $1", name) // want `SELECT then INSERT \(line 64\) on tags looks up \(name\)`
 	t, err := pgx.CollectOneRow(rows, pgx.RowToAddrOfStructByName[Tag])
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		return err
@@ -66,7 +67,7 @@ func rowToAddrOfNil(ctx context.Context, conn *pgx.Conn, name string) error {
 }
 
 func collectRowsEmpty(ctx context.Context, conn *pgx.Conn, name string) error {
-	rows, _ := conn.Query(ctx, "SELECT id, name FROM tags WHERE name = $1", name) // want `SELECT then INSERT \(line 75\) on tags looks up \(name\)`
+	rows, _ := conn.Query(ctx, "SELECT id, name FROM tags WHERE name = $1", name) // want `SELECT then INSERT \(line 76\) on tags looks up \(name\)`
 	tags, err := pgx.CollectRows(rows, pgx.RowToStructByName[Tag])
 	if err != nil {
 		return err
@@ -78,7 +79,7 @@ func collectRowsEmpty(ctx context.Context, conn *pgx.Conn, name string) error {
 }
 
 func countCollected(ctx context.Context, conn *pgx.Conn, name string) error {
-	rows, _ := conn.Query(ctx, "SELECT count(*) FROM tags WHERE name = $1", name) // want `SELECT then INSERT \(line 87\) on tags looks up \(name\)`
+	rows, _ := conn.Query(ctx, "SELECT count(*) FROM tags WHERE name = $1", name) // want `SELECT then INSERT \(line 88\) on tags looks up \(name\)`
 	n, err := pgx.CollectOneRow(rows, pgx.RowTo[int64])
 	if err != nil {
 		return err
@@ -94,7 +95,7 @@ func preparedByName(ctx context.Context, conn *pgx.Conn, name string) (int64, er
 		return 0, err
 	}
 	var id int64
-	err := conn.QueryRow(ctx, "find_tag", name).Scan(&id) // want `SELECT then INSERT \(line 99\) on tags looks up \(name\)`
+	err := conn.QueryRow(ctx, "find_tag", name).Scan(&id) // want `SELECT then INSERT \(line 100\) on tags looks up \(name\)`
 	if errors.Is(err, pgx.ErrNoRows) {
 		err = conn.QueryRow(ctx, "INSERT INTO tags (name) VALUES ($1) RETURNING id", name).Scan(&id)
 	}
@@ -106,7 +107,7 @@ func preparedInsertByName(ctx context.Context, tx *pgxpool.Tx, name string) erro
 		return err
 	}
 	var id int64
-	err := tx.QueryRow(ctx, "SELECT id FROM tags WHERE name = $1", name).Scan(&id) // want `SELECT then INSERT \(line 111\) on tags looks up \(name\)`
+	err := tx.QueryRow(ctx, "SELECT id FROM tags WHERE name = $1", name).Scan(&id) // want `SELECT then INSERT \(line 112\) on tags looks up \(name\)`
 	if errors.Is(err, pgx.ErrNoRows) {
 		_, err = tx.Exec(ctx, "add_tag", name)
 	}
@@ -151,6 +152,28 @@ func nopePreparedBacked(ctx context.Context, conn *pgx.Conn, email string) error
 	err := conn.QueryRow(ctx, "find_user", email).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
 		_, err = conn.Exec(ctx, "INSERT INTO users (email) VALUES ($1)", email)
+	}
+	return err
+}
+
+func preparedDescription(ctx context.Context, conn *pgx.Conn, name string) error {
+	sd, err := conn.Prepare(ctx, "find_tag_sd", "SELECT id FROM tags WHERE name = $1")
+	if err != nil {
+		return err
+	}
+	rows, _ := conn.Query(ctx, sd.Name, name) // want `SELECT then INSERT \(line 166\) on tags looks up \(name\)`
+	if _, err = pgx.CollectOneRow(rows, pgx.RowTo[int64]); errors.Is(err, pgx.ErrNoRows) {
+		_, err = conn.Exec(ctx, "INSERT INTO tags (name) VALUES ($1)", name)
+	}
+	return err
+}
+
+// The description comes from elsewhere: its query is unknown here.
+func nopeDescriptionParameter(ctx context.Context, conn *pgx.Conn, sd *pgconn.StatementDescription, name string) error {
+	var id int64
+	err := conn.QueryRow(ctx, sd.SQL, name).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		_, err = conn.Exec(ctx, "INSERT INTO tags (name) VALUES ($1)", name)
 	}
 	return err
 }
