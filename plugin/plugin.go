@@ -39,14 +39,18 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s settings must be a mapping of option names to values: %w", Name, err)
 	}
+	// The settings come from the repository's .golangci.yml, which must not
+	// choose where the linter connects or what it sends there; and the
+	// plugin links no database driver anyway.
+	if _, ok := m["dsn"]; ok {
+		return nil, fmt.Errorf("%s settings: dsn cannot be set here: the settings come from the repository, "+
+			"which must not choose where the linter connects, and the plugin does not link database drivers; "+
+			"declare the unique keys in migrations (the migrations setting), or run the getorcreatelint binary "+
+			"with -dsn (or $GETORCREATELINT_DSN) in a separate step", Name)
+	}
 	a := analyzer.New(analyzer.DefaultOptions())
 	if err := analyzer.Apply(&a.Flags, m); err != nil {
 		return nil, fmt.Errorf("%s settings: %w", Name, err)
-	}
-	if dsn := a.Flags.Lookup("dsn"); dsn != nil && dsn.Value.String() != "" && analyzer.LiveSchema == nil {
-		return nil, fmt.Errorf("%s settings: dsn: reading a live database needs the getorcreatelint binary "+
-			"(the golangci-lint plugin does not link database drivers); "+
-			"declare the unique keys in migrations (the migrations setting) or run getorcreatelint -dsn separately", Name)
 	}
 	return &plugin{analyzer: a}, nil
 }

@@ -102,7 +102,8 @@ func TestBadSettingsAreErrors(t *testing.T) {
 		{"unknown category", map[string]any{"categories": []any{"nope"}}, []string{`unknown category "nope"`}},
 		{"bad dialect", map[string]any{"dialect": "oracle"}, []string{`unknown dialect "oracle"`}},
 		{"not a mapping", []any{"strict"}, []string{"mapping of option names"}},
-		{"dsn", map[string]any{"dsn": "postgres://localhost/app"}, []string{"dsn", "getorcreatelint binary", "migrations"}},
+		{"dsn", map[string]any{"dsn": "postgres://localhost/app"}, []string{"dsn", "must not choose where the linter connects", "migrations"}},
+		{"empty dsn", map[string]any{"dsn": ""}, []string{"dsn cannot be set"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := build(t, tc.settings)
