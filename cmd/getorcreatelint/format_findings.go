@@ -36,9 +36,8 @@ type edit struct {
 
 // collectFindings returns the diagnostics of the root actions, sorted by
 // position, each once: a file in both a package and its test variant is
-// analysed twice. It also returns the size of every file a finding or a
-// fix touches, as it was analysed, for -fix to check before writing.
-func collectFindings(g *checker.Graph) ([]finding, map[string]int) {
+// analysed twice.
+func collectFindings(g *checker.Graph) []finding {
 	type key struct {
 		start, end token.Position
 		category   string
@@ -46,7 +45,6 @@ func collectFindings(g *checker.Graph) ([]finding, map[string]int) {
 	}
 	seen := map[key]bool{}
 	var out []finding
-	sizes := map[string]int{}
 	for _, act := range g.Roots {
 		if act.Err != nil {
 			continue
@@ -60,13 +58,6 @@ func collectFindings(g *checker.Graph) ([]finding, map[string]int) {
 			}
 			seen[k] = true
 			out = append(out, f)
-			for _, sf := range d.SuggestedFixes {
-				for _, e := range sf.TextEdits {
-					if tf := fset.File(e.Pos); tf != nil {
-						sizes[tf.Name()] = tf.Size()
-					}
-				}
-			}
 		}
 	}
 	slices.SortFunc(out, func(a, b finding) int {
@@ -77,7 +68,7 @@ func collectFindings(g *checker.Graph) ([]finding, map[string]int) {
 			cmp.Compare(a.Category, b.Category),
 			cmp.Compare(a.Message, b.Message))
 	})
-	return out, sizes
+	return out
 }
 
 func newFinding(fset *token.FileSet, d analysis.Diagnostic) finding {
