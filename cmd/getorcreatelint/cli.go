@@ -105,7 +105,7 @@ func parseLint(args []string) (*lintFlags, []string, error) {
 		return l, nil, fmt.Errorf("-fix and -diff go with -format text only")
 	}
 	if len(patterns) == 0 {
-		return l, nil, errors.New("no packages given (for example: getorcreatelint ./...)")
+		return l, nil, errors.New("no packages given; name them after the flags, for example getorcreatelint -strict ./... or a package path")
 	}
 	for _, sub := range subcommands {
 		if patterns[0] == sub {

@@ -33,6 +33,11 @@ func runSchema(args []string) int {
 	if err := loadConfig(".", fs); err != nil {
 		return usageError(err)
 	}
+	if v := os.Getenv(dsnEnv); v != "" {
+		if err := fs.Set("dsn", v); err != nil {
+			return usageError(fmt.Errorf("$%s: %v", dsnEnv, err))
+		}
+	}
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
