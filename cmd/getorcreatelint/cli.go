@@ -109,7 +109,7 @@ func parseLint(args []string) (*lintFlags, []string, error) {
 	}
 	for _, sub := range subcommands {
 		if patterns[0] == sub {
-			return l, nil, fmt.Errorf("flags go after the subcommand: getorcreatelint %s [flags] ...", sub)
+			return l, nil, fmt.Errorf("flags go after the subcommand: write getorcreatelint %s followed by its flags", sub)
 		}
 	}
 	for _, p := range patterns {
