@@ -2,10 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/singlechecker"
@@ -28,13 +31,12 @@ func isVetInvocation(args []string) bool {
 // singlechecker, which spells the flags as the standalone tool does). The
 // flags and the configuration file are checked first: go vet runs the tool
 // once per package, dependencies included, and a bad value would otherwise
-// print the whole help for every one of them. Here the dependencies stay
-// silent and each package being vetted gets one line.
+// print the whole help for every one of them. Here it is one line per go
+// vet run (see firstReport).
 func runVet(args []string) int {
 	if len(args) > 1 || args[0] != "-flags" {
 		if err := checkVetArgs(args[:len(args)-1]); err != nil {
-			cfg := args[len(args)-1]
-			if dependencyOnly(cfg) {
+			if !firstReport(args[len(args)-1]) {
 				return 0
 			}
 			fmt.Fprintf(os.Stderr, "getorcreatelint: %v (getorcreatelint -help lists the flags)\n", err)
@@ -71,23 +73,40 @@ func checkVetArgs(flags []string) error {
 	return fs.Parse(flags)
 }
 
-// dependencyOnly reports whether cfg asks only for the facts of a
-// dependency (getorcreatelint has none). Such a run must still leave its
-// facts file behind, empty, for the go command.
-func dependencyOnly(cfg string) bool {
+// firstReport decides whether this run of the tool reports a bad flag or
+// configuration: not when go vet runs it only for a dependency's facts
+// (getorcreatelint has none), and only once per go vet run. The go command
+// gives every run of one go vet command the same work directory, which it
+// removes at the end: a marker file there says the error was reported. A
+// run that stays silent still leaves its (empty) facts file behind for the
+// go command; the reporting run makes go vet fail.
+func firstReport(cfg string) bool {
 	data, err := os.ReadFile(cfg)
 	if err != nil {
-		return false
+		return true
 	}
 	var c struct {
 		VetxOnly   bool
 		VetxOutput string
 	}
-	if json.Unmarshal(data, &c) != nil || !c.VetxOnly {
+	if json.Unmarshal(data, &c) != nil || c.VetxOutput == "" {
+		return true
+	}
+	silent := func() bool {
+		os.WriteFile(c.VetxOutput, nil, 0o666)
 		return false
 	}
-	if c.VetxOutput != "" {
-		os.WriteFile(c.VetxOutput, nil, 0o666)
+	if c.VetxOnly {
+		return silent()
 	}
+	marker := filepath.Join(filepath.Dir(filepath.Dir(c.VetxOutput)), "getorcreatelint-usage-error-reported")
+	f, err := os.OpenFile(marker, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return silent()
+		}
+		return true
+	}
+	f.Close()
 	return true
 }
