@@ -13,6 +13,7 @@
 package plugin
 
 import (
+	"flag"
 	"fmt"
 
 	"github.com/golangci/plugin-module-register/register"
@@ -49,7 +50,15 @@ func New(settings any) (register.LinterPlugin, error) {
 			"with -dsn (or $GETORCREATELINT_DSN) in a separate step", Name)
 	}
 	a := analyzer.New(analyzer.DefaultOptions())
-	if err := analyzer.Apply(&a.Flags, m); err != nil {
+	// The settings may set every option but dsn, and an unknown key's
+	// error lists only those.
+	settable := flag.NewFlagSet(Name, flag.ContinueOnError)
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		if f.Name != "dsn" {
+			settable.Var(f.Value, f.Name, f.Usage)
+		}
+	})
+	if err := analyzer.Apply(settable, m); err != nil {
 		return nil, fmt.Errorf("%s settings: %w", Name, err)
 	}
 	return &plugin{analyzer: a}, nil

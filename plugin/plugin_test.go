@@ -117,6 +117,10 @@ func TestBadSettingsAreErrors(t *testing.T) {
 			}
 		})
 	}
+	// The keys an unknown key's error offers are those the settings take.
+	if _, _, err := build(t, map[string]any{"strictt": true}); err == nil || strings.Contains(err.Error(), "dsn") {
+		t.Errorf("unknown key: error %v offers dsn, which the settings refuse", err)
+	}
 }
 
 // Everything the plugin imports is compiled into golangci-lint: the
