@@ -168,3 +168,13 @@ func TestSARIFColonInFileName(t *testing.T) {
 		t.Errorf("want the uri ./x:y.go:\n%.3000s\n%s", stdout, stderr)
 	}
 }
+
+// -C works after the schema subcommand as before it.
+func TestSchemaChangeDir(t *testing.T) {
+	for _, args := range [][]string{{"-C", exampleDir, "schema"}, {"schema", "-C", exampleDir}} {
+		stdout, stderr, code := run(t, ".", binary(t), args...)
+		if code != 0 || !strings.Contains(stdout, "coupons") {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q", args, code, stdout, stderr)
+		}
+	}
+}
