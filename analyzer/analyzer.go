@@ -104,6 +104,8 @@ func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Op
 			}
 		}
 	}
+	stage, at = "verdict", nil
+	v.Finish()
 	if err := src.Err(); err != nil {
 		return nil, err
 	}

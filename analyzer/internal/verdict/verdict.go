@@ -28,6 +28,9 @@ type Verdict struct {
 	cfg  Config
 	src  *sources.Pass
 	dirs *directiveSet
+	// held are the diagnostics of the pass, in the order decided: they
+	// are reported by Finish, once every fix can be planned.
+	held []heldReport
 }
 
 // New returns the verdict for a pass. It reads the package's ignore
