@@ -243,6 +243,9 @@ func (p *gormParser) fields(m *GORMModel, path []string, prefix string, embedded
 		}
 		src := f.Source
 		src.Field = p.model + "." + strings.Join(fieldPath, ".")
+		// GORM keeps the case of embeddedPrefix and column: (Audit_ and
+		// by give Audit_by); columns are compared in lower case, as every
+		// schema source and lookup normalises them.
 		p.out = append(p.out, parsedField{
 			col: GORMColumn{
 				Path:       fieldPath,
