@@ -10,11 +10,12 @@ import (
 
 func TestEnt(t *testing.T) {
 	analysistest.Run(t, analyzer.EntTestModule(t), analyzer.New(analyzer.Options{}),
-		"example.com/entcases/lookups",    // each query method that runs a lookup
-		"example.com/entcases/notfound",   // each way of testing for no row
-		"example.com/entcases/predicates", // columns and keys: fields, mixins, storage keys, indexes, edges
-		"example.com/entcases/clients",    // stored clients, transactions, aliases, ignore directives
-		"example.com/entcases/notent",     // look-alike types
+		"example.com/entcases/lookups",      // each query method that runs a lookup
+		"example.com/entcases/notfound",     // each way of testing for no row
+		"example.com/entcases/predicates",   // columns and keys: fields, mixins, storage keys, indexes, edges
+		"example.com/entcases/clients",      // stored clients, transactions, aliases, ignore directives
+		"example.com/entcases/notent",       // look-alike types
+		"example.com/entcases/masknotfound", // MaskNotFound, then the nil result
 	)
 }
 

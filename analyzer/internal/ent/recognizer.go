@@ -32,11 +32,13 @@ func New(pass *analysis.Pass) *Recognizer {
 func (r *Recognizer) Claims(pkg *types.Package) bool { return importsEnt(pkg) }
 
 // Hooks tells the flow analysis how ent reports "not found": an error
-// that the generated IsNotFound and *NotFoundError recognise.
+// that the generated IsNotFound and *NotFoundError recognise, and that
+// the generated MaskNotFound turns into nil.
 func (r *Recognizer) Hooks() flow.Hooks {
 	return flow.Hooks{
 		NotFoundFuncs:   []func(*types.Func) bool{isNotFoundPredicate},
 		NotFoundTargets: []func(types.Type) bool{isNotFoundTarget},
+		MaskFuncs:       []func(*types.Func) bool{isMaskNotFound},
 	}
 }
 
@@ -102,4 +104,21 @@ func isNotFoundTarget(t types.Type) bool {
 	}
 	fn, _ := n.Obj().Pkg().Scope().Lookup("IsNotFound").(*types.Func)
 	return isNotFoundPredicate(fn)
+}
+
+// isMaskNotFound reports whether fn is the MaskNotFound(error) error of
+// a generated client package: the package the client's builders belong
+// to, whose IsNotFound tests for its NotFoundError.
+func isMaskNotFound(fn *types.Func) bool {
+	if fn == nil || fn.Name() != "MaskNotFound" || fn.Pkg() == nil || fn.Signature().Recv() != nil {
+		return false
+	}
+	errType := types.Universe.Lookup("error").Type()
+	sig := fn.Signature()
+	if sig.Params().Len() != 1 || sig.Results().Len() != 1 ||
+		!types.Identical(sig.Params().At(0).Type(), errType) || !types.Identical(sig.Results().At(0).Type(), errType) {
+		return false
+	}
+	isNotFound, _ := fn.Pkg().Scope().Lookup("IsNotFound").(*types.Func)
+	return isNotFoundPredicate(isNotFound) && entIndex(fn.Pkg()) != nil
 }
