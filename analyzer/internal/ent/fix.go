@@ -20,7 +20,17 @@ func (f entFixer) Advice(s *site.Site, fix site.Fix) string {
 	return entFix(f.entity, s.KeyTerms(), fix.Index.Text())
 }
 
-func (entFixer) IndexAdvice(site.IndexSpec, bool) string { return "" }
+// IndexAdvice declares the key an upsert's target needs in the schema,
+// unless migrations manage the table or the key has a predicate.
+func (f entFixer) IndexAdvice(spec site.IndexSpec, migrated bool) string {
+	if migrated || len(spec.Where) > 0 {
+		return ""
+	}
+	if decl, _ := entKeyDecl(f.entity, spec.Key); decl != "" {
+		return "add " + decl + " or " + spec.Text()
+	}
+	return ""
+}
 
 func (entFixer) Edits(*site.Site, site.Fix) []analysis.SuggestedFix { return nil }
 
