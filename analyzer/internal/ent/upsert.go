@@ -65,7 +65,7 @@ func (fc *fnCtx) entUpsert(e *entEntity, c flow.Call) *site.Upsert {
 	if ch.unknown {
 		return nil
 	}
-	cf, ok := fc.entConflictOf(ch)
+	cf, ok := fc.entConflictOf(e, ch)
 	if !ok || (cf.constraint != "" && len(cf.columns) > 0) || (!cf.doNothing && !cf.update) {
 		return nil
 	}
@@ -78,7 +78,7 @@ func (fc *fnCtx) entUpsert(e *entEntity, c flow.Call) *site.Upsert {
 		Dialect:           fc.r.dialect(),
 		Fix:               entFixer{entity: e},
 	}
-	setters, settersKnown := ch.setters()
+	setters, settersKnown := ch.setters(e)
 	u.SetsPK = func(pk []string) (bool, bool) { return e.setsColumns(setters, settersKnown, pk) }
 	if settersKnown {
 		u.Inserted = e.setColumns(setters)
@@ -99,12 +99,12 @@ func (fc *fnCtx) entUpsert(e *entEntity, c flow.Call) *site.Upsert {
 // one cannot be read, or when options set before the chain's first step
 // may still apply (the builder came from elsewhere and no OnConflict call
 // replaced them).
-func (fc *fnCtx) entConflictOf(ch entInsertChain) (cf entConflict, ok bool) {
+func (fc *fnCtx) entConflictOf(e *entEntity, ch entInsertChain) (cf entConflict, ok bool) {
 	known := ch.fromClient
 	for _, st := range ch.steps {
 		name := st.fn.Name()
 		switch {
-		case st.recv == st.recvEntity().create || st.recv == st.recvEntity().createBulk:
+		case st.recv == e.create || st.recv == e.createBulk:
 			switch name {
 			case "OnConflict":
 				cf, known = entConflict{}, true // OnConflict replaces the options
@@ -135,12 +135,6 @@ func (fc *fnCtx) entConflictOf(ch entInsertChain) (cf entConflict, ok bool) {
 		}
 	}
 	return cf, known
-}
-
-// recvEntity returns the entity of the step's builder.
-func (st entStep) recvEntity() *entEntity {
-	e, _ := entMethod(st.fn)
-	return e
 }
 
 // applyConflictOption reads one argument of OnConflict: a call of an
@@ -199,12 +193,12 @@ func constStrings(info *types.Info, call *ast.CallExpr) ([]string, bool) {
 
 // setters returns the names of the XCreate methods the chain calls; known
 // is false unless the chain is the whole of one XCreate's.
-func (ch entInsertChain) setters() (names []string, known bool) {
+func (ch entInsertChain) setters(e *entEntity) (names []string, known bool) {
 	if !ch.fromClient || ch.bulk {
 		return nil, false
 	}
 	for _, st := range ch.steps {
-		if e := st.recvEntity(); e != nil && st.recv == e.create {
+		if st.recv == e.create {
 			names = append(names, st.fn.Name())
 		}
 	}
