@@ -221,7 +221,9 @@ func (e *entEntity) setColumns(setters []string) []string {
 	return out
 }
 
-// setsColumns tells whether the setters set every column of cols.
+// setsColumns tells whether the setters set every column of cols. It is
+// not known for a column ent fills with its default when no setter sets
+// it (a generated UUID: DefaultID in the entity package).
 func (e *entEntity) setsColumns(setters []string, known bool, cols []string) (set, ok bool) {
 	if !known {
 		return false, false
@@ -230,12 +232,32 @@ func (e *entEntity) setsColumns(setters []string, known bool, cols []string) (se
 	for _, c := range e.setColumns(setters) {
 		setCols[c] = true
 	}
+	set = true
 	for _, col := range cols {
-		if !setCols[col] {
-			return false, true
+		if setCols[col] {
+			continue
+		}
+		goName := e.fieldGoName(col)
+		if goName == "" || e.pkg.Scope().Lookup("Default"+goName) != nil {
+			return false, false
+		}
+		set = false
+	}
+	return set, true
+}
+
+// fieldGoName returns X for the entity package's FieldX constant naming
+// col, or "".
+func (e *entEntity) fieldGoName(col string) string {
+	scope := e.pkg.Scope()
+	for _, name := range scope.Names() {
+		if k, ok := scope.Lookup(name).(*types.Const); ok && constString(k) == col {
+			if goName, ok := strings.CutPrefix(name, "Field"); ok {
+				return goName
+			}
 		}
 	}
-	return true, true
+	return ""
 }
 
 // entConflictSQL renders the clause ent writes, for messages.

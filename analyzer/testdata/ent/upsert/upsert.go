@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"example.com/entapp/ent"
+	"example.com/entapp/ent/device"
 	"example.com/entapp/ent/pet"
 	"example.com/entapp/ent/user"
 )
@@ -64,6 +65,29 @@ func partialIndexWithoutWhere(ctx context.Context, client *ent.Client, handle st
 
 func doNothingWithoutKey(ctx context.Context, client *ent.Client, name string) error {
 	return client.Pet.Create().SetName(name).OnConflict(sql.DoNothing()).Exec(ctx) // want `^Exec on pets: ON CONFLICT DO NOTHING only skips rows that conflict with a unique key, and pets has none but its primary key \(id\), which the insert does not set; every call inserts a row, duplicates included: add a unique index on the columns that identify a row \(the insert sets name\) and name them as the conflict target$`
+}
+
+func primaryKeyTargetNotSet(ctx context.Context, client *ent.Client, name string) error {
+	return client.Pet.Create().SetName(name).OnConflictColumns(pet.FieldID).Ignore().Exec(ctx) // want `^Exec on pets: ON CONFLICT \(id\) DO UPDATE targets the primary key \(id\), which the insert does not set, so it never conflicts; every call inserts a row`
+}
+
+func targetOfGeneratedIDEntity(ctx context.Context, client *ent.Client, serial string) error {
+	return client.Device.Create().SetSerial(serial).OnConflictColumns(device.FieldSerial).DoNothing().Exec(ctx) // want `^Exec on devices: the conflict target \(serial\) matches no unique key; PostgreSQL and SQLite reject the INSERT at run time: add \.Unique\(\) to the "serial" field of the Device schema`
+}
+
+func nopeGeneratedID(ctx context.Context, client *ent.Client, serial string) error {
+	// ent sets the ID from DefaultID when the code does not: whether the
+	// insert sets it is not told.
+	return client.Device.Create().SetSerial(serial).OnConflict(sql.DoNothing()).Exec(ctx)
+}
+
+func nopeBulkSetsUnknown(ctx context.Context, client *ent.Client, names []string) error {
+	builders := make([]*ent.PetCreate, len(names))
+	for i, n := range names {
+		builders[i] = client.Pet.Create().SetName(n)
+	}
+	// What each builder sets is not followed into the slice.
+	return client.Pet.CreateBulk(builders...).OnConflict(sql.DoNothing()).Exec(ctx)
 }
 
 func nopeUniqueField(ctx context.Context, client *ent.Client, email string) (int, error) {
