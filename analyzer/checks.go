@@ -66,7 +66,10 @@ var Checks = []Check{
 			"\tEmail string `gorm:\"uniqueIndex\"`\n" +
 			"}",
 		Notes: "The fix depends on where the schema lives. When only struct tags describe the table, the message names the tag\n" +
-			"to add, and `-fix` adds it (for a model declared in the package of the call); when a migration or the live\n" +
+			"to add, and `-fix` adds it (for a model declared in the package of the call). The tag fixes of all of a package's\n" +
+			"lookups are merged into one edit per field (a composite key under one shared index name, every fix touching the\n" +
+			"field carrying the same edit), a declaration of several fields (`Name, Color string`) is split so that only the\n" +
+			"looked-up field gets the key, and no fix is offered where the edit cannot be made safely. When a migration or the live\n" +
 			"database describes it, the message gives the DDL for a new migration in the database's dialect:\n" +
 			"`CREATE UNIQUE INDEX CONCURRENTLY` on PostgreSQL, `NULLS NOT DISTINCT` when the lookup can compare a column with\n" +
 			"NULL, `WHERE deleted_at IS NULL` for soft-deleted models, and columns compared with a constant\n" +
@@ -111,14 +114,17 @@ var Checks = []Check{
 			"// ON CONFLICT specification\") unless a unique key is exactly (user_id, day).\n" +
 			"db.ExecContext(ctx, `INSERT INTO visits (user_id, day, hits) VALUES ($1, $2, 1)\n" +
 			"\tON CONFLICT (user_id, day) DO UPDATE SET hits = visits.hits + 1`, userID, day)\n" +
-			"db.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: \"user_id\"}, {Name: \"day\"}}, UpdateAll: true}).Create(&v)",
+			"db.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: \"user_id\"}, {Name: \"day\"}}, UpdateAll: true}).Create(&v)\n" +
+			"client.Visit.Create().SetUserID(userID).SetDay(day).OnConflictColumns(visit.FieldUserID, visit.FieldDay).UpdateNewValues().Exec(ctx)",
 		After: "// GOOD: CREATE UNIQUE INDEX visits_user_day ON visits (user_id, day);",
 		Notes: "The target must match a unique key as a set of columns; a partial index needs the matching\n" +
 			"`ON CONFLICT (cols) WHERE pred`, and an expression target matches an expression index. MySQL ignores conflict\n" +
 			"targets, so this check is PostgreSQL and SQLite only.\n\n" +
 			"`ON CONFLICT ON CONSTRAINT name` must name a primary key, unique constraint or exclusion constraint of the table\n" +
 			"that the migrations (read as PostgreSQL, up to the last one: a later migration may drop it) leave in place; a\n" +
-			"unique index made by `CREATE UNIQUE INDEX` is not a constraint, and an exclusion constraint takes `DO NOTHING` only.",
+			"unique index made by `CREATE UNIQUE INDEX` is not a constraint, and an exclusion constraint takes `DO NOTHING` only.\n" +
+			"ent's `OnConflict(sql.ConflictConstraint(name))` is reported when no key of a table that only ent's schema\n" +
+			"describes has that name.",
 	},
 	{
 		Category: CategoryUpsertNoKey,
@@ -135,7 +141,7 @@ var Checks = []Check{
 			"db.ExecContext(ctx, `INSERT INTO events (source, ref) VALUES ($1, $2) ON CONFLICT DO NOTHING`, src, ref)",
 		After: "// GOOD: CREATE UNIQUE INDEX events_source_ref ON events (source, ref);",
 		Notes: "Covers `ON CONFLICT DO NOTHING` without a target, `INSERT IGNORE`, `INSERT OR IGNORE`, `REPLACE`,\n" +
-			"`ON DUPLICATE KEY UPDATE` and GORM's `clause.OnConflict{DoNothing: true}`.",
+			"`ON DUPLICATE KEY UPDATE`, GORM's `clause.OnConflict{DoNothing: true}` and ent's `OnConflict(sql.DoNothing())`.",
 	},
 	{
 		Category: CategorySoftDeleteConflict,
