@@ -80,7 +80,7 @@ func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Op
 		}
 	}()
 	src := sources.ForPass(pass, opts.sources())
-	v := verdict.New(pass, verdict.Config{Enabled: opts.enabled, Exclude: opts.Exclude}, src)
+	v := verdict.New(pass, verdict.Config{Enabled: opts.enabled, Exclude: opts.Exclude, Unbacked: opts.unbackedHook(pass)}, src)
 	recs := frameworks(pass, opts, src.Dialect)
 	p := &pipeline{pass: pass, recs: recs, byPkg: map[*types.Package]recognizer{}}
 	for _, r := range recs {
