@@ -40,6 +40,8 @@ type Finding struct {
 	// database).
 	Dir  *migrations.Dir
 	Root string // the module root
+	// InLiveDatabase is set when the live database (-dsn) has the table.
+	InLiveDatabase bool
 }
 
 // Index is the unique index the finding's message proposes, as a
@@ -56,15 +58,16 @@ func (o *Options) unbackedHook(pass *analysis.Pass) func(verdict.Unbacked) strin
 	}
 	return func(u verdict.Unbacked) string {
 		f := Finding{
-			Pos:        pass.Fset.Position(u.Pos),
-			Table:      u.Index.Table,
-			Key:        u.Index.Key,
-			Where:      u.Index.Where,
-			SoftDelete: u.Index.SoftDelete,
-			Constants:  u.Index.Constants,
-			Dialect:    u.Index.Dialect,
-			Dir:        u.Dir,
-			Root:       u.Root,
+			Pos:            pass.Fset.Position(u.Pos),
+			Table:          u.Index.Table,
+			Key:            u.Index.Key,
+			Where:          u.Index.Where,
+			SoftDelete:     u.Index.SoftDelete,
+			Constants:      u.Index.Constants,
+			Dialect:        u.Index.Dialect,
+			Dir:            u.Dir,
+			Root:           u.Root,
+			InLiveDatabase: u.Live,
 		}
 		if o.OnFinding != nil {
 			o.OnFinding(f)

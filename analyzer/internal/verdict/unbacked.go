@@ -21,6 +21,8 @@ type Unbacked struct {
 	// TABLE was read from; nil when no migration describes the table.
 	Dir  *migrations.Dir
 	Root string // the module root Dir.Path is relative to
+	// Live is set when the live database (-dsn) has the table.
+	Live bool
 }
 
 // unbacked describes a reported finding, or returns false when nothing
@@ -33,6 +35,7 @@ func (v *Verdict) unbacked(s *site.Site, fix site.Fix) (Unbacked, bool) {
 	if m := v.src.Module(); m != nil {
 		u.Root = m.Root
 		u.Dir = v.dirOf(m, s.Table)
+		u.Live = m.Live.Table(s.Table) != nil
 	}
 	return u, true
 }
