@@ -24,6 +24,10 @@ type Config struct {
 	// backs, and returns evidence to append to its message ("" for none).
 	// Passes run concurrently: it must be safe for that.
 	Unbacked func(Unbacked) string
+	// TableKeys returns keys a recogniser knows a table has though no
+	// site's own schema declares them (GORM's many2many join tables);
+	// nil when none does.
+	TableKeys func(table string) []*schema.Table
 }
 
 // Verdict decides the sites of one package.
@@ -32,6 +36,9 @@ type Verdict struct {
 	cfg  Config
 	src  *sources.Pass
 	dirs *directiveSet
+	// held are the diagnostics of the pass, in the order decided: they
+	// are reported by Finish, once every fix can be planned.
+	held []heldReport
 }
 
 // New returns the verdict for a pass. It reads the package's ignore
@@ -95,6 +102,9 @@ func (v *Verdict) inCatalogs(table string) bool {
 func (v *Verdict) keysFor(table string, own []*schema.Table) *schema.Table {
 	var tables []*schema.Table
 	tables = append(tables, own...)
+	if v.cfg.TableKeys != nil {
+		tables = append(tables, v.cfg.TableKeys(table)...)
+	}
 	for _, cat := range v.src.Catalogs() {
 		if t := cat.Table(table); t != nil {
 			tables = append(tables, t)
