@@ -20,13 +20,14 @@ const dsnEnv = "GETORCREATELINT_DSN"
 
 const shortUsage = `usage: getorcreatelint [-C dir] [flags] packages...
        getorcreatelint [-C dir] schema [flags] [packages...]
+       getorcreatelint [-C dir] fix-migrations [-dry-run] [flags] [packages...]
        getorcreatelint help [check]
        getorcreatelint version
 Run 'getorcreatelint -help' for the flags, the output formats and the checks.
 `
 
 // subcommands are the words that are not package patterns.
-var subcommands = []string{"schema", "help", "version"}
+var subcommands = []string{"schema", "fix-migrations", "help", "version"}
 
 // lintFlags is the command line of a lint run: the analyzer's options
 // (bound to analyzer.Analyzer) and the driver's own flags.
