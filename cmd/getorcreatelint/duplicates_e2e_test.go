@@ -2,6 +2,7 @@ package main_test
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"sort"
@@ -98,5 +99,29 @@ func TestDuplicatesOnPostgres(t *testing.T) {
 func TestDuplicatesNeedsDSN(t *testing.T) {
 	if _, stderr, code := run(t, "../../example", binary(t), "-dsn-duplicates", "./..."); code != 2 || !strings.Contains(stderr, "-dsn-duplicates needs -dsn") {
 		t.Errorf("-dsn-duplicates without -dsn: exit %d\n%s", code, stderr)
+	}
+}
+
+// An SQLite database is counted by reading its file: the binary has no
+// SQL engine. The test creates the file with SQLite itself.
+func TestDuplicatesOnSQLite(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "shop.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{
+		"CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL)",
+		"INSERT INTO tags (name) VALUES ('go'), ('go'), ('rust'), ('rust'), ('rust'), ('zig')",
+	} {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	_, stderr, code := run(t, "../../example", binary(t), "-dsn", "sqlite://"+path, "-dsn-duplicates", "./store")
+	want := "tags already holds 2 groups of duplicate (name), e.g. name='rust' (3 rows): CREATE UNIQUE INDEX will fail until they are merged"
+	if code != 3 || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, want 3 and %q:\n%s", code, want, stderr)
 	}
 }
