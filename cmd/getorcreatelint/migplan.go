@@ -46,6 +46,10 @@ func planMigrations(findings []analyzer.Finding, now func() time.Time) migration
 		return cmp.Or(cmp.Compare(a.Pos.Filename, b.Pos.Filename), cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Column, b.Pos.Column))
 	})
+	// A package and its test variant report the same lookup twice.
+	findings = slices.CompactFunc(findings, func(a, b analyzer.Finding) bool {
+		return a.Pos == b.Pos && a.Index().CreateSQL() == b.Index().CreateSQL()
+	})
 	var plan migrationPlan
 	byDir := map[string]int{}
 	type group struct {
@@ -97,6 +101,8 @@ func unwritable(f analyzer.Finding) string {
 		return "no migration directory describes table " + f.Table
 	case len(f.Key) == 0:
 		return "the lookup has no conditions to index"
+	case d == sqlscan.Generic:
+		return "the SQL dialect of " + f.Dir.Path + " is unknown; set -dialect"
 	case f.SoftDelete != "" && d == sqlscan.MySQL:
 		// A unique index on the lookup's columns would also hold the
 		// soft-deleted rows: re-creating a deleted row would then fail.

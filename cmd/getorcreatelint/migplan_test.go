@@ -38,7 +38,9 @@ func TestPlanMigrationsGroupsAndRefuses(t *testing.T) {
 		{Pos: at(4), Table: "users", Key: name, Dialect: sqlscan.SQLite, Root: root},
 		{Pos: at(5), Table: "tags", Key: []schema.Term{{Column: "name", MayBeNull: true}}, Dialect: sqlscan.SQLite, Dir: d, Root: root},
 		{Pos: at(6), Table: "tags", Key: name, SoftDelete: "deleted_at", Dialect: sqlscan.MySQL, Dir: d, Root: root},
+		{Pos: at(7), Table: "tags", Key: name, Dir: &migrations.Dir{Path: "migrations"}, Root: root},
 	}
+	findings = append(findings, findings[3]) // the test variant of a package reports it again
 	plan := planMigrations(findings, func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) })
 	if len(plan.dirs) != 1 || plan.dirs[0].err != nil {
 		t.Fatalf("plan: %+v", plan.dirs)
@@ -59,8 +61,11 @@ func TestPlanMigrationsGroupsAndRefuses(t *testing.T) {
 		reasons = append(reasons, l.f.Pos.String()+": "+l.reason)
 	}
 	got := strings.Join(reasons, "\n")
+	if len(reasons) != 4 {
+		t.Errorf("%d findings left, want 4 (each once):\n%s", len(reasons), got)
+	}
 	for _, want := range []string{"a.go:4:2: no migration directory describes table users", "a.go:5:2: the lookup can compare name with NULL",
-		"a.go:6:2: MySQL has no partial indexes"} {
+		"a.go:6:2: MySQL has no partial indexes", "a.go:7:2: the SQL dialect of migrations is unknown; set -dialect"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("left findings lack %q:\n%s", want, got)
 		}
