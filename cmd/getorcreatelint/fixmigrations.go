@@ -95,7 +95,7 @@ func writeMigrations(plan migrationPlan, r *outcome, dryRun bool, out, log io.Wr
 		switch {
 		case d.err != nil:
 			fmt.Fprintf(log, "getorcreatelint: %s: no migration written for %s: %v\n", where, d.describe(), d.err)
-			failed = true
+			failed = failed || !d.refused
 			continue
 		case dryRun:
 			for _, f := range d.files {

@@ -2,7 +2,9 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -27,6 +29,10 @@ type dirPlan struct {
 	files []migwrite.File
 	fixes []analyzer.Finding // the findings the files back
 	err   error              // why nothing is written there
+	// refused: the directory is not one migwrite writes to (a schema
+	// file, a tool it does not recognise); its findings are left, which
+	// is not an error.
+	refused bool
 }
 
 type leftFinding struct {
@@ -86,6 +92,10 @@ func planMigrations(findings []analyzer.Finding, now func() time.Time) migration
 	for i, g := range groups {
 		d := &plan.dirs[i]
 		d.files, d.err = migwrite.Plan(g.root, *g.dir.Dir, g.indexes, migwrite.Options{Now: now})
+		if info, err := os.Stat(d.path); err == nil && !info.IsDir() {
+			d.refused = true // a schema file: there is no next migration to add
+		}
+		d.refused = d.refused || errors.Is(d.err, migwrite.ErrUnknownFormat)
 	}
 	return plan
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/tools/go/analysis/checker"
+
 	"github.com/getorcreatelint/getorcreatelint/analyzer"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 	"github.com/getorcreatelint/getorcreatelint/schema/migrations"
@@ -69,5 +71,25 @@ func TestPlanMigrationsGroupsAndRefuses(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("left findings lack %q:\n%s", want, got)
 		}
+	}
+}
+
+// A directory migwrite does not write to (one schema file) leaves its
+// findings, exit 3, rather than failing the run.
+func TestPlanMigrationsSchemaFileIsRefused(t *testing.T) {
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "schema.sql"), []byte("CREATE TABLE tags (id int PRIMARY KEY, name text);"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := analyzer.Finding{Pos: token.Position{Filename: "a.go", Line: 1}, Table: "tags", Key: []schema.Term{{Column: "name"}},
+		Dialect: sqlscan.Postgres, Dir: &migrations.Dir{Path: "schema.sql", Dialect: sqlscan.Postgres}, Root: root}
+	plan := planMigrations([]analyzer.Finding{f}, time.Now)
+	if len(plan.dirs) != 1 || plan.dirs[0].err == nil || !plan.dirs[0].refused {
+		t.Fatalf("plan for a schema file: %+v", plan.dirs)
+	}
+	var out, log strings.Builder
+	r := &outcome{graph: &checker.Graph{}, findings: []finding{{Category: "get-or-create", Message: "unbacked", Start: f.Pos}}}
+	if code := writeMigrations(plan, r, false, &out, &log); code != 3 || !strings.Contains(log.String(), "no migration written for tags(name)") {
+		t.Errorf("exit %d, log:\n%s", code, log.String())
 	}
 }
