@@ -112,12 +112,50 @@ func checkFindingsGone(t *testing.T, mod string, gone ...string) {
 	}
 }
 
-// The example's migrations rewritten for goose: one file per version with
-// Up and Down sections. The new migration is a goose file that turns the
-// transaction off for CREATE INDEX CONCURRENTLY.
-func TestFixMigrationsGoose(t *testing.T) {
-	mod := copyModule(t, "../../example")
-	dir := filepath.Join(mod, "db", "migrations")
+// The example's migrations rewritten for the tools that keep Up and Down
+// sections in one file. The new migration is written in the same tool's
+// format, with the transaction turned off for CREATE INDEX CONCURRENTLY.
+func TestFixMigrationsSectionFormats(t *testing.T) {
+	const (
+		why  = "-- Backs get-or-create on tags (name): concurrent inserts of the same row now conflict instead of adding a duplicate.\n"
+		up   = "CREATE UNIQUE INDEX CONCURRENTLY idx_tags_name ON tags (name);\n"
+		down = "DROP INDEX CONCURRENTLY idx_tags_name;\n"
+	)
+	for _, tool := range []struct {
+		name, up, down, want string
+	}{
+		{"goose", "-- +goose Up", "-- +goose Down",
+			"-- +goose NO TRANSACTION\n-- +goose Up\n" + why + up + "\n-- +goose Down\n" + down},
+		{"dbmate", "-- migrate:up", "-- migrate:down",
+			"-- migrate:up transaction:false\n" + why + up + "\n-- migrate:down transaction:false\n" + down},
+		{"sql-migrate", "-- +migrate Up", "-- +migrate Down",
+			"-- +migrate Up notransaction\n" + why + up + "\n-- +migrate Down notransaction\n" + down},
+	} {
+		t.Run(tool.name, func(t *testing.T) {
+			mod := copyModule(t, "../../example")
+			rewriteSections(t, filepath.Join(mod, "db", "migrations"), tool.up, tool.down)
+			before := snapshot(t, mod)
+			_, stderr, code := run(t, mod, binary(t), "fix-migrations", "./...")
+			if code != 3 {
+				t.Fatalf("fix-migrations: exit %d, want 3\n%s", code, stderr)
+			}
+			after := snapshot(t, mod)
+			want := []string{"db/migrations/0004_idx_coupons_code.sql", "db/migrations/0005_idx_tags_name.sql"}
+			if got := added(before, after); strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Fatalf("fix-migrations wrote %v, want %v\n%s", got, want, stderr)
+			}
+			if got := after["db/migrations/0005_idx_tags_name.sql"]; got != tool.want {
+				t.Errorf("%s migration:\n%s\nwant:\n%s", tool.name, got, tool.want)
+			}
+			checkFindingsGone(t, mod, "on coupons looks up (code)", "on tags looks up (name)")
+		})
+	}
+}
+
+// rewriteSections turns a golang-migrate directory (x.up.sql, x.down.sql)
+// into one file per version with up and down section markers.
+func rewriteSections(t *testing.T, dir, upMarker, downMarker string) {
+	t.Helper()
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -129,37 +167,21 @@ func TestFixMigrationsGoose(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		base, isDown := strings.CutSuffix(e.Name(), ".down.sql")
-		if isDown {
+		if base, isDown := strings.CutSuffix(e.Name(), ".down.sql"); isDown {
 			downs[base] = string(b)
 		} else {
 			ups[strings.TrimSuffix(e.Name(), ".up.sql")] = string(b)
 		}
-		os.Remove(filepath.Join(dir, e.Name()))
+		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for base, up := range ups {
-		content := "-- +goose Up\n" + up + "\n-- +goose Down\n" + downs[base]
+		content := upMarker + "\n" + up + "\n" + downMarker + "\n" + downs[base]
 		if err := os.WriteFile(filepath.Join(dir, base+".sql"), []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	before := snapshot(t, mod)
-	_, stderr, code := run(t, mod, binary(t), "fix-migrations", "./...")
-	if code != 3 {
-		t.Fatalf("fix-migrations: exit %d, want 3\n%s", code, stderr)
-	}
-	after := snapshot(t, mod)
-	want := []string{"db/migrations/0004_idx_coupons_code.sql", "db/migrations/0005_idx_tags_name.sql"}
-	if got := added(before, after); strings.Join(got, " ") != strings.Join(want, " ") {
-		t.Fatalf("fix-migrations wrote %v, want %v\n%s", got, want, stderr)
-	}
-	wantTags := "-- +goose NO TRANSACTION\n-- +goose Up\n" +
-		"-- Backs get-or-create on tags (name): concurrent inserts of the same row now conflict instead of adding a duplicate.\n" +
-		"CREATE UNIQUE INDEX CONCURRENTLY idx_tags_name ON tags (name);\n\n-- +goose Down\nDROP INDEX CONCURRENTLY idx_tags_name;\n"
-	if got := after["db/migrations/0005_idx_tags_name.sql"]; got != wantTags {
-		t.Errorf("goose migration:\n%s\nwant:\n%s", got, wantTags)
-	}
-	checkFindingsGone(t, mod, "on coupons looks up (code)", "on tags looks up (name)")
 }
 
 // Linting, -fix and -diff never write a migration: only fix-migrations
