@@ -99,3 +99,27 @@ func TestFindingWithoutMigrations(t *testing.T) {
 		t.Errorf("no finding on a soft-deleted model among %d", len(found))
 	}
 }
+
+// A finding an ignore directive suppresses is neither heard nor given
+// evidence: the hooks see exactly the reported findings.
+func TestFindingHooksSkipSuppressed(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	heard, asked := 0, 0
+	opts := analyzer.Options{
+		OnFinding: func(analyzer.Finding) { mu.Lock(); heard++; mu.Unlock() },
+		Evidence:  func(analyzer.Finding) string { mu.Lock(); asked++; mu.Unlock(); return "" },
+	}
+	results := analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "directive")
+	reported := 0
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if d.Category == analyzer.CategoryGetOrCreate {
+				reported++
+			}
+		}
+	}
+	if reported == 0 || heard != reported || asked != reported {
+		t.Errorf("%d findings reported, %d heard, %d asked for evidence", reported, heard, asked)
+	}
+}
