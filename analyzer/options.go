@@ -60,6 +60,17 @@ type Options struct {
 	// understood) to standard error.
 	Debug bool
 
+	// OnFinding, when set, is called with each reported get-or-create
+	// finding that no unique key backs (the fix-migrations subcommand
+	// collects them). Packages are analysed concurrently: it must be safe
+	// for concurrent use. It is not a flag.
+	OnFinding func(Finding)
+	// Evidence, when set, is asked about each such finding before it is
+	// reported and returns text to append to its message ("" for none):
+	// -dsn-duplicates counts the rows a new unique index would reject.
+	// Safe for concurrent use; not a flag.
+	Evidence func(Finding) string
+
 	// explain makes every package load its schema sources and return the
 	// tables it knows (used by the schema subcommand).
 	explain bool

@@ -40,6 +40,7 @@ type Module struct {
 	Root     string
 	Dirs     []migrations.Dir
 	Catalogs []*schema.Catalog
+	Live     *schema.Catalog // the live database's (-dsn), also in Catalogs; nil without -dsn
 }
 
 // Pass loads the schema sources for one package on first need: a package
@@ -149,6 +150,7 @@ func read(root string, o *Options, h migrations.Hints) (*Module, error) {
 			return nil, fmt.Errorf("-dsn: %w", err)
 		}
 		s.Catalogs = append(s.Catalogs, cat)
+		s.Live = cat
 	}
 	return s, nil
 }
