@@ -189,18 +189,17 @@ func (p *Pass) hints(root string) migrations.Hints {
 	return h
 }
 
-// embedPatterns returns the patterns of a file's //go:embed directives.
+// embedPatterns returns the patterns of a file's //go:embed directives,
+// read as the go command reads them (quoted patterns, the all: prefix).
 func embedPatterns(f *ast.File) []string {
 	var out []string
 	for _, g := range f.Comments {
 		for _, c := range g.List {
-			rest, ok := strings.CutPrefix(c.Text, "//go:embed ")
-			if !ok {
+			rest, ok := strings.CutPrefix(c.Text, "//go:embed")
+			if !ok || rest == "" || (rest[0] != ' ' && rest[0] != '\t') {
 				continue
 			}
-			for _, p := range strings.Fields(rest) {
-				out = append(out, strings.Trim(p, "\"`"))
-			}
+			out = append(out, migrations.EmbedPatterns(rest)...)
 		}
 	}
 	return out
