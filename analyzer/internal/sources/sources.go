@@ -260,7 +260,7 @@ func (p *Pass) Root() (string, error) {
 	if len(p.pass.Files) == 0 {
 		return "", fmt.Errorf("package %s has no files", p.pass.Pkg.Path())
 	}
-	dir := filepath.Dir(p.pass.Fset.Position(p.pass.Files[0].Pos()).Filename)
+	dir := filepath.Dir(p.pass.Fset.Position(userFile(p.pass).Pos()).Filename)
 	return roots.Get(dir, func() string {
 		for d := dir; ; d = filepath.Dir(d) {
 			if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
@@ -273,6 +273,20 @@ func (p *Pass) Root() (string, error) {
 			}
 		}
 	}), nil
+}
+
+// userFile returns a file of the package that lies in its directory. A
+// package importing "C" has cgo's files in the build cache among its
+// files: its type file, marked generated, and its rewritten copies of the
+// user's files, whose positions //line directives map back to them.
+func userFile(pass *analysis.Pass) *ast.File {
+	for _, f := range pass.Files {
+		mapped := pass.Fset.Position(f.Package).Filename != pass.Fset.PositionFor(f.Package, false).Filename
+		if mapped || !ast.IsGenerated(f) {
+			return f
+		}
+	}
+	return pass.Files[0]
 }
 
 // RootLookups returns the number of package directories whose module root
