@@ -33,6 +33,11 @@ type Options struct {
 	// are not linked (the golangci-lint plugin), which makes DSN an error.
 	LiveSchema func(ctx context.Context, dsn string) (*schema.Catalog, error)
 	Debug      bool // print the statements the SQL reader skipped
+	// SchemaFile names a schema snapshot (getorcreatelint schema -json),
+	// relative to the module root, read instead of the migrations and the
+	// database; SchemaSnapshot is such a snapshot's content, compiled in.
+	SchemaFile     string
+	SchemaSnapshot []byte
 }
 
 // Module is what one module's schema sources say, other than struct tags.
@@ -95,7 +100,8 @@ var modules = NewCache[string, loaded]()
 // for each combination of module, options and hints.
 func load(root string, o *Options, h migrations.Hints) (*Module, error) {
 	key := strings.Join([]string{root, strings.Join(o.Migrations, ","), o.Dialect,
-		fmt.Sprint(o.Discover), o.DSN, strings.Join(h.EmbedDirs, ","), h.Dialect.String()}, "\x00")
+		fmt.Sprint(o.Discover), o.DSN, strings.Join(h.EmbedDirs, ","), h.Dialect.String(),
+		o.SchemaFile, snapshotKey(o.SchemaSnapshot)}, "\x00")
 	l := modules.Get(key, func() loaded {
 		m, err := read(root, o, h)
 		return loaded{m, err}
@@ -107,6 +113,9 @@ func load(root string, o *Options, h migrations.Hints) (*Module, error) {
 func SourceLoads() int { return modules.Len() }
 
 func read(root string, o *Options, h migrations.Hints) (*Module, error) {
+	if o.SchemaFile != "" || o.SchemaSnapshot != nil {
+		return readSnapshot(root, o)
+	}
 	s := &Module{Root: root}
 	forced, _ := sqlscan.ParseDialect(o.Dialect)
 	for _, m := range o.Migrations {
