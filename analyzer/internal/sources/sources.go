@@ -140,11 +140,7 @@ func read(root string, o *Options, h migrations.Hints) (*Module, error) {
 		if err != nil {
 			return nil, fmt.Errorf("-migrations: %w", err)
 		}
-		if o.Debug {
-			for _, w := range cat.Warnings {
-				fmt.Fprintf(os.Stderr, "getorcreatelint: %s\n", w)
-			}
-		}
+		printWarnings(os.Stderr, cat.Warnings, o.Debug)
 		s.Catalogs = append(s.Catalogs, cat)
 	}
 	if o.DSN != "" {
