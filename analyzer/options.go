@@ -67,7 +67,7 @@ type Options struct {
 	GORMSingularTable bool
 
 	// Debug prints what the schema sources skipped (SQL statements not
-	// understood) to standard error.
+	// understood) to standard error. Skipped files are printed without it.
 	Debug bool
 
 	// explain makes every package load its schema sources and return the
@@ -102,7 +102,7 @@ func (o *Options) BindFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.GORMSingularTable, "gorm-singular-table", o.GORMSingularTable,
 		"the application's GORM NamingStrategy uses singular table names")
 	fs.BoolVar(&o.Debug, "schema-debug", o.Debug,
-		"print schema statements that were skipped and why")
+		"also print the schema statements that were skipped and why (skipped files are always printed)")
 }
 
 // Apply sets flags of fs from settings keyed by flag name, as read from a
