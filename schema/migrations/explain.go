@@ -11,7 +11,8 @@ import (
 )
 
 // TableJSON is one element of the JSON form of a catalog, the stable shape
-// printed by "getorcreatelint schema -json":
+// of the "tables" and "code" lists of "getorcreatelint schema -json" (see
+// Snapshot) and of WriteJSON:
 //
 //	[
 //	  {
