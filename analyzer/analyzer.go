@@ -79,6 +79,7 @@ func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Op
 			err = fmt.Errorf("internal error in %s at %s: %v", stage, where, r)
 		}
 	}()
+	pass = withoutMappedEdits(pass)
 	src := sources.ForPass(pass, opts.sources())
 	recs := frameworks(pass, opts, src.Dialect)
 	v := verdict.New(pass, verdict.Config{Enabled: opts.enabled, Exclude: opts.Exclude, TableKeys: tableKeys(recs),
@@ -152,7 +153,7 @@ type pipeline struct {
 func (p *pipeline) functions() func(yield func(*flow.Func) bool) {
 	return func(yield func(*flow.Func) bool) {
 		for _, file := range p.pass.Files {
-			if ast.IsGenerated(file) {
+			if isGenerated(p.pass.Fset, file) {
 				continue // generated code (ent, gorm/gen) is not the user's to fix
 			}
 			for _, decl := range file.Decls {

@@ -44,6 +44,16 @@ type Options struct {
 	// flag.
 	LiveSchema func(ctx context.Context, dsn string) (*schema.Catalog, error)
 
+	// SchemaFile names a schema snapshot written by "getorcreatelint
+	// schema -json", relative to the module root, that replaces the schema
+	// sources: no migrations are discovered or read and no database is
+	// asked (Migrations and DSN are then errors).
+	SchemaFile string
+	// SchemaSnapshot is a snapshot's content, for builds that compile it
+	// into the analyzer (Bazel's nogo, whose analyses see no other file).
+	// It acts as SchemaFile does. It is not a flag.
+	SchemaSnapshot []byte
+
 	// Categories limits reports to these diagnostic categories; empty
 	// means the default set (all but unknown-lookup, which Strict adds).
 	Categories []string
@@ -57,7 +67,7 @@ type Options struct {
 	GORMSingularTable bool
 
 	// Debug prints what the schema sources skipped (SQL statements not
-	// understood) to standard error.
+	// understood) to standard error. Skipped files are printed without it.
 	Debug bool
 
 	// OnFinding, when set, is called with each reported get-or-create
@@ -92,6 +102,8 @@ func (o *Options) BindFlags(fs *flag.FlagSet) {
 		"look for migrations in the module (go:embed, sqlc, atlas, conventional directories)")
 	fs.StringVar(&o.DSN, "dsn", o.DSN,
 		"read unique keys from this live database (postgres://, mysql://, sqlite:// or a file)")
+	fs.StringVar(&o.SchemaFile, "schema-file", o.SchemaFile,
+		"read the schema from this snapshot (getorcreatelint schema -json > file) instead of migrations and databases")
 	fs.Var((*categoriesFlag)(&o.Categories), "categories",
 		"comma-separated diagnostic categories to report (default: all but unknown-lookup)")
 	fs.Var((*listFlag)(&o.Exclude), "exclude",
@@ -101,7 +113,7 @@ func (o *Options) BindFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.GORMSingularTable, "gorm-singular-table", o.GORMSingularTable,
 		"the application's GORM NamingStrategy uses singular table names")
 	fs.BoolVar(&o.Debug, "schema-debug", o.Debug,
-		"print schema statements that were skipped and why")
+		"also print the schema statements that were skipped and why (skipped files are always printed)")
 }
 
 // Apply sets flags of fs from settings keyed by flag name, as read from a
@@ -169,7 +181,8 @@ func settingString(v any) (string, error) {
 // sources returns the options of the schema sources.
 func (o *Options) sources() *sources.Options {
 	return &sources.Options{Migrations: o.Migrations, Dialect: o.Dialect, Discover: o.Discover,
-		DSN: o.DSN, LiveSchema: o.LiveSchema, Debug: o.Debug}
+		DSN: o.DSN, LiveSchema: o.LiveSchema, Debug: o.Debug,
+		SchemaFile: o.SchemaFile, SchemaSnapshot: o.SchemaSnapshot}
 }
 
 // namer returns the GORM naming strategy the options describe.

@@ -214,10 +214,15 @@ func (c *Catalog) AddDialect(d Dialect) {
 }
 
 // Warning records input a schema source skipped but that may have changed
-// keys, such as DDL inside a PostgreSQL DO block. Shown in debug output only.
+// keys, such as DDL inside a PostgreSQL DO block. Warnings about a whole
+// file (File) are shown by default; the others in debug output only.
 type Warning struct {
 	Source  Source
 	Message string
+	// File is set when the warning is about a whole file: skipped (not a
+	// regular file, too large, binary, not parsable Go) or read with a
+	// note (Latin-1).
+	File bool
 }
 
 func (w Warning) String() string { return fmt.Sprintf("%s: %s", w.Source, w.Message) }

@@ -129,7 +129,7 @@ func replayDir(root string, d Dir) (*schema.Catalog, error) {
 		}
 		part := schema.NewCatalog()
 		warn := func(f, msg string) {
-			part.Warnings = append(part.Warnings, schema.Warning{Source: schema.Source{File: relPath(root, f)}, Message: msg})
+			part.Warnings = append(part.Warnings, schema.Warning{Source: schema.Source{File: relPath(root, f)}, Message: msg, File: true})
 		}
 		// Go migrations are parsed together (one package); SQL files are
 		// read one at a time during the replay, so that only one is held
