@@ -25,6 +25,7 @@ type Recognizer struct {
 	models  map[*types.Named]*gormModelInfo
 	// explained lists the models whose tables Tables already returned.
 	explained map[*types.Named]bool
+	decls     map[*types.Func]*ast.FuncDecl // the package's functions read as scopes
 }
 
 // New returns the recogniser for a pass. namer mirrors the application's
@@ -32,7 +33,8 @@ type Recognizer struct {
 // database.
 func New(pass *analysis.Pass, namer gormschema.Namer, dialect func() sqlscan.Dialect) *Recognizer {
 	return &Recognizer{pass: pass, namer: namer, dialect: dialect,
-		models: map[*types.Named]*gormModelInfo{}, explained: map[*types.Named]bool{}}
+		models: map[*types.Named]*gormModelInfo{}, explained: map[*types.Named]bool{},
+		decls: map[*types.Func]*ast.FuncDecl{}}
 }
 
 // Claims reports whether calls into pkg are GORM's.
@@ -64,6 +66,8 @@ type fnCtx struct {
 	*flow.Func
 	r     *Recognizer
 	calls []flow.Call // the function's calls of GORM, in source order
+	// scopeDepth counts the scopes being read to reach this function.
+	scopeDepth int
 }
 
 // Sites returns the get-or-create sites among a function's GORM calls.
@@ -85,7 +89,7 @@ func (r *Recognizer) Upserts(fn *flow.Func, calls []flow.Call) []*site.Upsert {
 // Tables returns the tables the models a GORM call passes declare in
 // their tags, each model once per pass (for the schema subcommand).
 func (r *Recognizer) Tables(call flow.Call) []*schema.Table {
-	if _, _, isGorm := gormMethodRole(call.Fn); !isGorm {
+	if _, _, _, isGorm := methodRole(call.Fn); !isGorm {
 		return nil
 	}
 	var out []*schema.Table
