@@ -18,6 +18,7 @@ type gormChain struct {
 	tableSet bool        // Table was called (table may still be unknown)
 	unscoped bool
 	joined   bool        // Joins: unqualified columns must be the model's
+	negated  bool        // Not: a conjunct that narrows the lookup
 	unknown  site.Reason // why the chain's conditions cannot be known
 
 	// generic is the model of a generics-API chain, the T of gorm.G[T];
@@ -93,6 +94,7 @@ func (fc *fnCtx) applyGormStep(ch *gormChain, name string, role gormRole, call *
 	case gormNot:
 		// NOT (...) is one more conjunct: it narrows the rows the lookup
 		// can find and pins no column, so the equalities stay the key.
+		ch.negated = true
 	case gormJoins:
 		ch.joined = true
 	case gormScopes:

@@ -110,6 +110,11 @@ func (fc *fnCtx) resolveGorm(s gormSite) *site.Site {
 	f.Lookup = schema.Lookup{Terms: lc.Terms, Predicates: lc.Predicates}
 	f.Unsupported = lc.Unsupported
 	f.Dropped = lc.Dropped
+	if l.chain.negated && len(f.KeyTerms()) == 0 {
+		// Not alone: the lookup matches rows by what they are not, which
+		// no key can pin.
+		f.Why.Set("the lookup has only negated conditions")
+	}
 	return f
 }
 

@@ -169,3 +169,8 @@ func nopeAssignedTwice(db *gorm.DB, email string, byStatus bool) {
 	var m Member
 	db.Where(cond).FirstOrCreate(&m)
 }
+
+func nopeOnlyNegated(db *gorm.DB) {
+	var m Member
+	db.Not("status = ?", "banned").FirstOrCreate(&m)
+}

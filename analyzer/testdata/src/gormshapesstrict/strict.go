@@ -50,3 +50,8 @@ func genericOr(ctx context.Context, db *gorm.DB, email string) {
 		gorm.G[Member](db).Create(ctx, &Member{Email: email})
 	}
 }
+
+func onlyNegated(db *gorm.DB) {
+	var m Member
+	db.Not("status = ?", "banned").FirstOrCreate(&m) // want `lookup columns unknown \(the lookup has only negated conditions\)`
+}
