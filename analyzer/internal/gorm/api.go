@@ -60,13 +60,13 @@ var genericInterfaces = map[string]bool{
 }
 
 // genericRoles are the roles of the generic interfaces' methods. Scopes
-// there take func(*gorm.Statement) and Joins a clause.JoinTarget with an
-// ON builder: both stay unknown (gormOther), as do Or, Group, Having and
-// Raw.
+// there take func(*gorm.Statement), whose effect on the statement is not
+// read: they stay unknown (gormOther), as do Or, Group, Having and Raw.
+// Joins' ON builder only decides which rows join.
 var genericRoles = map[string]gormRole{
 	"First": gormLookup, "Take": gormLookup, "Last": gormLookup, "Find": gormLookup, "Count": gormLookup,
 	"Create": gormCreate, "CreateInBatches": gormCreate,
-	"Where": gormWhere, "Not": gormNot, "Table": gormTable,
+	"Where": gormWhere, "Not": gormNot, "Table": gormTable, "Joins": gormJoins,
 	"Limit": gormNeutral, "Offset": gormNeutral, "Order": gormNeutral, "Select": gormNeutral,
 	"Omit": gormNeutral, "Preload": gormNeutral, "Distinct": gormNeutral, "MapColumns": gormNeutral,
 }

@@ -135,3 +135,36 @@ func notGORM(ctx context.Context, name string) {
 		g.Create(ctx, &Tag{Name: name})
 	}
 }
+
+type Member struct {
+	ID        uint
+	Email     string
+	CompanyID uint
+}
+
+func joinsKeepModelColumns(ctx context.Context, db *gorm.DB, email string) {
+	m, err := gorm.G[Member](db).Joins(clause.JoinTarget{Association: "Company"}, nil).Where("email = ?", email).First(ctx) // want `First then Create \(line 149\) on members looks up \(email\)`
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		m = Member{Email: email}
+		gorm.G[Member](db).Create(ctx, &m)
+	}
+}
+
+func nopeJoinsOtherTableColumn(ctx context.Context, db *gorm.DB, email, name string) {
+	m, err := gorm.G[Member](db).Joins(clause.JoinTarget{Association: "Company"}, nil).Where("email = ? AND name = ?", email, name).First(ctx)
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		m = Member{Email: email}
+		gorm.G[Member](db).Create(ctx, &m)
+	}
+}
+
+// The misses of a loop, inserted in one batch by the generics API.
+func collectMissing(ctx context.Context, db *gorm.DB, names []string) error {
+	var missing []Tag
+	for _, name := range names {
+		if _, err := gorm.G[Tag](db).Where("name = ?", name).First(ctx); errors.Is(err, gorm.ErrRecordNotFound) { // want `First, collecting misses, then CreateInBatches \(line 169\) on tags looks up \(name\)`
+			missing = append(missing, Tag{Name: name})
+		}
+	}
+	return gorm.G[Tag](db).CreateInBatches(ctx, &missing, 100)
+}
