@@ -317,6 +317,35 @@ func (fc *fnCtx) joinedCondition(lc *conds.Conds, model *gormModelInfo, args []a
 	}
 }
 
+// readWhole reports whether a use of a condition variable only reads its
+// value: not v.f = x, v[k] = x, &v, v.M(), *v, range v or a store to v; and
+// for a map or pointer, nothing but an argument of a GORM call (anything
+// else may keep an alias that changes it).
+func (fc *fnCtx) readWhole(use *ast.Ident, parent ast.Node, shared bool) bool {
+	switch p := parent.(type) {
+	case *ast.CallExpr:
+		if ast.Unparen(p.Fun) == use {
+			return false
+		}
+		if shared {
+			_, _, _, isGorm := methodRole(flow.Callee(fc.Info, p))
+			return isGorm
+		}
+		return true
+	case *ast.AssignStmt:
+		for _, lhs := range p.Lhs {
+			if lhs == use {
+				return false
+			}
+		}
+		return !shared
+	case *ast.SelectorExpr, *ast.IndexExpr, *ast.UnaryExpr, *ast.StarExpr, *ast.ParenExpr,
+		*ast.IncDecStmt, *ast.RangeStmt:
+		return false
+	}
+	return !shared
+}
+
 // literalHeldBy returns the struct or map literal a local variable holds
 // when it is assigned once, from that literal, and then only read whole:
 // no field or key is stored, its address is not taken, no method is
@@ -352,21 +381,8 @@ func (fc *fnCtx) literalHeldBy(e ast.Expr) *ast.CompositeLit {
 		if use == store.LHS || fc.Info.Uses[use] != v {
 			continue
 		}
-		switch p := c.Parent().Node().(type) {
-		case *ast.SelectorExpr, *ast.IndexExpr, *ast.UnaryExpr, *ast.IncDecStmt, *ast.RangeStmt:
-			return nil // v.f = x, v[k] = x, &v, v.M(), range v
-		case *ast.AssignStmt:
-			for _, lhs := range p.Lhs {
-				if lhs == use {
-					return nil
-				}
-			}
-		case *ast.CallExpr:
-			if shared {
-				if _, _, _, isGorm := methodRole(flow.Callee(fc.Info, p)); !isGorm {
-					return nil // handed to a function that may change it
-				}
-			}
+		if !fc.readWhole(use, c.Parent().Node(), shared) {
+			return nil
 		}
 	}
 	return lit

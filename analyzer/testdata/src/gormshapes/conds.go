@@ -174,3 +174,24 @@ func nopeOnlyNegated(db *gorm.DB) {
 	var m Member
 	db.Not("status = ?", "banned").FirstOrCreate(&m)
 }
+
+func nopeMapAliased(db *gorm.DB, email, status string) {
+	cond := map[string]any{"email": email}
+	alias := cond
+	alias["status"] = status
+	var m Member
+	db.Where(cond).FirstOrCreate(&m)
+}
+
+func nopePointerChangedThroughStar(db *gorm.DB, email, status string) {
+	cond := &Member{Email: email}
+	(*cond).Status = status
+	var m Member
+	db.Where(cond).FirstOrCreate(&m)
+}
+
+func pointerInVariable(db *gorm.DB, email string) {
+	cond := &Member{Email: email}
+	var m Member
+	db.Where(cond).FirstOrCreate(&m) // want `FirstOrCreate on members looks up \(email\)`
+}
