@@ -19,7 +19,8 @@ func (fc *fnCtx) lookupHandle(l *gormCall) *flow.Handle {
 		return nil
 	}
 	count := l.name == "Count" || (l.raw != nil && l.raw.q.Count)
-	return fc.handleFor(l.call, l.call.Args[0], count, errOnMiss[l.name] && l.raw == nil)
+	// First, Take and Last raise ErrRecordNotFound after Raw too.
+	return fc.handleFor(l.call, l.call.Args[0], count, errOnMiss[l.name])
 }
 
 // genericHandle follows the results of a generics-API lookup:

@@ -89,12 +89,20 @@ func (r *Recognizer) Upserts(fn *flow.Func, calls []flow.Call) []*site.Upsert {
 // Tables returns the tables the models a GORM call passes declare in
 // their tags, each model once per pass (for the schema subcommand).
 func (r *Recognizer) Tables(call flow.Call) []*schema.Table {
-	if _, _, _, isGorm := methodRole(call.Fn); !isGorm {
+	var ts []types.Type
+	switch _, _, _, isGorm := methodRole(call.Fn); {
+	case isGenericEntry(call.Fn):
+		ts = append(ts, r.pass.TypesInfo.TypeOf(call.Expr)) // Interface[T]: T is the model
+	case isGorm:
+		for _, arg := range call.Expr.Args {
+			ts = append(ts, r.pass.TypesInfo.TypeOf(arg))
+		}
+	default:
 		return nil
 	}
 	var out []*schema.Table
-	for _, arg := range call.Expr.Args {
-		named := flow.NamedOf(r.pass.TypesInfo.TypeOf(arg))
+	for _, t := range ts {
+		named := flow.NamedOf(typeArgOf(t))
 		if named == nil || r.explained[named] {
 			continue
 		}
@@ -104,4 +112,12 @@ func (r *Recognizer) Tables(call flow.Call) []*schema.Table {
 		}
 	}
 	return out
+}
+
+// typeArgOf returns the type argument of gorm.G's Interface[T], or t.
+func typeArgOf(t types.Type) types.Type {
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.TypeArgs().Len() == 1 && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == gormPath {
+		return n.TypeArgs().At(0)
+	}
+	return t
 }

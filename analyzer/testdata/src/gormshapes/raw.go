@@ -84,3 +84,10 @@ func nopeRawInsertWhenFound(db *gorm.DB, code string) {
 		db.Create(&Coupon{Code: code + "-2"})
 	}
 }
+
+func rawTakeNotFound(db *gorm.DB, code string) {
+	var c Coupon
+	if err := db.Raw("SELECT * FROM coupons WHERE code = ?", code).Take(&c).Error; errors.Is(err, gorm.ErrRecordNotFound) { // want `Raw Take then Create \(line 91\) on coupons looks up \(code\)`
+		db.Create(&Coupon{Code: code})
+	}
+}
