@@ -59,15 +59,15 @@ var genericInterfaces = map[string]bool{
 	"Interface": true, "CreateInterface": true, "ChainInterface": true, "ExecInterface": true,
 }
 
-// genericRoles are the roles of the generic interfaces' methods. Scopes
-// there take func(*gorm.Statement), whose effect on the statement is not
-// read: they stay unknown (gormOther), as do Or, Group, Having and Raw.
-// Joins' ON builder only decides which rows join.
+// genericRoles are the roles of the generic interfaces' methods. Or,
+// Group, Having and Raw stay unknown (gormOther). Joins' ON builder only
+// decides which rows join.
 var genericRoles = map[string]gormRole{
 	"First": gormLookup, "Take": gormLookup, "Last": gormLookup, "Find": gormLookup, "Count": gormLookup,
 	"Create": gormCreate, "CreateInBatches": gormCreate,
 	"Where": gormWhere, "Not": gormNot, "Table": gormTable, "Joins": gormJoins,
-	"Limit": gormNeutral, "Offset": gormNeutral, "Order": gormNeutral, "Select": gormNeutral,
+	"Scopes": gormScopes,
+	"Limit":  gormNeutral, "Offset": gormNeutral, "Order": gormNeutral, "Select": gormNeutral,
 	"Omit": gormNeutral, "Preload": gormNeutral, "Distinct": gormNeutral, "MapColumns": gormNeutral,
 }
 

@@ -38,15 +38,44 @@ func (fc *fnCtx) applyScope(ch *gormChain, arg ast.Expr) string {
 		return "a scope's body is not visible in the package"
 	}
 	params := lit.Type.Params.List
-	if len(params) != 1 || len(params[0].Names) != 1 || len(lit.Body.List) != 1 {
-		return "a scope does more than return a query"
-	}
-	ret, ok := lit.Body.List[0].(*ast.ReturnStmt)
-	if !ok || len(ret.Results) != 1 {
-		return "a scope does more than return a query"
+	if len(params) != 1 || len(params[0].Names) != 1 {
+		return "a scope does more than add conditions"
 	}
 	param := sfc.Info.Defs[params[0].Names[0]]
-	sub := sfc.gormChainOf(ret.Results[0])
+	// A scope of *gorm.DB returns the query; one of the generics API
+	// (func(*gorm.Statement)) calls the statement's methods, which add to
+	// it in place.
+	var queries []ast.Expr
+	if lit.Type.Results == nil {
+		for _, stmt := range lit.Body.List {
+			es, ok := stmt.(*ast.ExprStmt)
+			if !ok {
+				return "a scope does more than add conditions"
+			}
+			queries = append(queries, es.X)
+		}
+	} else {
+		if len(lit.Body.List) != 1 {
+			return "a scope does more than return a query"
+		}
+		ret, ok := lit.Body.List[0].(*ast.ReturnStmt)
+		if !ok || len(ret.Results) != 1 {
+			return "a scope does more than return a query"
+		}
+		queries = ret.Results
+	}
+	for _, q := range queries {
+		if why := sfc.addScopeQuery(ch, q, param); why != "" {
+			return why
+		}
+	}
+	return ""
+}
+
+// addScopeQuery adds the conditions of one query a scope builds on its
+// parameter.
+func (sfc *fnCtx) addScopeQuery(ch *gormChain, q ast.Expr, param types.Object) string {
+	sub := sfc.gormChainOf(q)
 	root, _ := sub.root.(*ast.Ident)
 	switch {
 	case sub.unknown.Unknown():

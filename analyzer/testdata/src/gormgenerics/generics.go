@@ -94,8 +94,12 @@ func orIsUnknown(ctx context.Context, db *gorm.DB, name string) {
 	}
 }
 
-func genericScopesAreUnknown(ctx context.Context, db *gorm.DB, name string) {
-	byName := func(s *gorm.Statement) { s.Where("name = ?", name) }
+func genericScopeWithBranch(ctx context.Context, db *gorm.DB, name string) {
+	byName := func(s *gorm.Statement) {
+		if name != "" {
+			s.Where("name = ?", name)
+		}
+	}
 	if _, err := gorm.G[Tag](db).Scopes(byName).First(ctx); errors.Is(err, gorm.ErrRecordNotFound) {
 		gorm.G[Tag](db).Create(ctx, &Tag{Name: name})
 	}
@@ -143,7 +147,7 @@ type Member struct {
 }
 
 func joinsKeepModelColumns(ctx context.Context, db *gorm.DB, email string) {
-	m, err := gorm.G[Member](db).Joins(clause.JoinTarget{Association: "Company"}, nil).Where("email = ?", email).First(ctx) // want `First then Create \(line 149\) on members looks up \(email\)`
+	m, err := gorm.G[Member](db).Joins(clause.JoinTarget{Association: "Company"}, nil).Where("email = ?", email).First(ctx) // want `First then Create \(line 153\) on members looks up \(email\)`
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		m = Member{Email: email}
 		gorm.G[Member](db).Create(ctx, &m)
@@ -162,9 +166,20 @@ func nopeJoinsOtherTableColumn(ctx context.Context, db *gorm.DB, email, name str
 func collectMissing(ctx context.Context, db *gorm.DB, names []string) error {
 	var missing []Tag
 	for _, name := range names {
-		if _, err := gorm.G[Tag](db).Where("name = ?", name).First(ctx); errors.Is(err, gorm.ErrRecordNotFound) { // want `First, collecting misses, then CreateInBatches \(line 169\) on tags looks up \(name\)`
+		if _, err := gorm.G[Tag](db).Where("name = ?", name).First(ctx); errors.Is(err, gorm.ErrRecordNotFound) { // want `First, collecting misses, then CreateInBatches \(line 173\) on tags looks up \(name\)`
 			missing = append(missing, Tag{Name: name})
 		}
 	}
 	return gorm.G[Tag](db).CreateInBatches(ctx, &missing, 100)
+}
+
+// Scopes of the generics API add to the statement in place.
+func namedTag(name string) func(*gorm.Statement) {
+	return func(s *gorm.Statement) { s.Where("name = ?", name) }
+}
+
+func genericScopes(ctx context.Context, db *gorm.DB, name string) {
+	if _, err := gorm.G[Tag](db).Scopes(namedTag(name)).First(ctx); errors.Is(err, gorm.ErrRecordNotFound) { // want `First then Create \(line 183\) on tags looks up \(name\)`
+		gorm.G[Tag](db).Create(ctx, &Tag{Name: name})
+	}
 }

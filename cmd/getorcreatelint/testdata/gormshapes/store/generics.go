@@ -42,3 +42,15 @@ func VoucherByCode(ctx context.Context, db *gorm.DB, code string) (Voucher, erro
 func AddTopic(ctx context.Context, db *gorm.DB, slug string) error {
 	return gorm.G[Topic](db, clause.OnConflict{DoNothing: true}).Create(ctx, &Topic{Slug: slug})
 }
+
+func Named(name string) func(*gorm.Statement) {
+	return func(s *gorm.Statement) { s.Where("name = ?", name) }
+}
+
+func EnsureTeam(ctx context.Context, db *gorm.DB, name string) error {
+	_, err := gorm.G[Team](db).Scopes(Named(name)).Take(ctx)
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return gorm.G[Team](db).Create(ctx, &Team{Name: name})
+	}
+	return err
+}
