@@ -26,6 +26,9 @@ type Recognizer struct {
 	// explained lists the models whose tables Tables already returned.
 	explained map[*types.Named]bool
 	decls     map[*types.Func]*ast.FuncDecl // the package's functions read as scopes
+	// joinTables are the many2many join tables of the package's and its
+	// imports' models by table key; nil until a lookup needs them.
+	joinTables map[string][]*schema.Table
 }
 
 // New returns the recogniser for a pass. namer mirrors the application's
