@@ -146,6 +146,9 @@ func (fc *fnCtx) onConflictIn(recv ast.Expr) *gormOnConflict {
 			if isGenericEntry(callee) {
 				// gorm.G[T](db, opts...) starts the chain; its clauses
 				// apply to every query.
+				if len(x.Args) < 2 {
+					return nil
+				}
 				oc, _ := fc.lastOnConflict(x.Args[1:])
 				return oc
 			}
