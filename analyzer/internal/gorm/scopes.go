@@ -87,6 +87,7 @@ func (sfc *fnCtx) addScopeQuery(ch *gormChain, q ast.Expr, param types.Object) s
 	}
 	ch.wheres = append(ch.wheres, sub.wheres...)
 	ch.joined = ch.joined || sub.joined
+	ch.negated = ch.negated || sub.negated
 	ch.unscoped = ch.unscoped || sub.unscoped
 	return ""
 }

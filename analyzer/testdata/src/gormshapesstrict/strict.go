@@ -55,3 +55,10 @@ func onlyNegated(db *gorm.DB) {
 	var m Member
 	db.Not("status = ?", "banned").FirstOrCreate(&m) // want `lookup columns unknown \(the lookup has only negated conditions\)`
 }
+
+func notBanned(db *gorm.DB) *gorm.DB { return db.Not("status = ?", "banned") }
+
+func onlyNegatedInScope(db *gorm.DB) {
+	var m Member
+	db.Scopes(notBanned).FirstOrCreate(&m) // want `lookup columns unknown \(the lookup has only negated conditions\)`
+}
