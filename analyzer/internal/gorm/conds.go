@@ -95,6 +95,10 @@ func (fc *fnCtx) gormStringCondition(lc *conds.Conds, model *gormModelInfo, s st
 		// Where("email", e) is clause.Eq{Column: "email"}.
 		col := s
 		if i := strings.LastIndexByte(col, '.'); i >= 0 {
+			if q := col[:i]; q != "" && lc.Table != "" && schema.TableKey(q) != schema.TableKey(lc.Table) {
+				lc.Why.Set("a condition names another table (" + q + ")")
+				return
+			}
 			col = col[i+1:]
 		}
 		if strings.TrimSpace(col) == "" {

@@ -195,3 +195,13 @@ func pointerInVariable(db *gorm.DB, email string) {
 	var m Member
 	db.Where(cond).FirstOrCreate(&m) // want `FirstOrCreate on members looks up \(email\)`
 }
+
+func nopeJoinsShorthandOfJoinedTable(db *gorm.DB, name string) {
+	var m Member
+	db.Joins("Company").Where("Company.name", name).FirstOrCreate(&m)
+}
+
+func joinsShorthandOfBaseTable(db *gorm.DB, email string) {
+	var m Member
+	db.Joins("Company").Where("members.email", email).FirstOrCreate(&m) // want `FirstOrCreate on members looks up \(email\)`
+}
