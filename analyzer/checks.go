@@ -91,7 +91,8 @@ var Checks = []Check{
 		Level: "warning", Default: false,
 		Tags: []string{"correctness", "concurrency", "database"}, Precision: "medium",
 		Intro: "Reported only with `-strict`. When the analyzer cannot tell a lookup's columns or model (an `OR`, `IN`, `LIKE`\n" +
-			"or `<>` condition, `Scopes`, `Joins`, a condition held in a variable, a query built in a branch, a query text\n" +
+			"or `<>` condition, a scope in another package, a condition on a joined table, a condition variable that\n" +
+			"changes, a query built in a branch, a query text\n" +
 			"built at run time, a `TableName()` that does not return a constant, a table no schema source describes, a\n" +
 			"table a migration changes inside a `DO` block), it stays silent rather than guess: a linter that cries wolf\n" +
 			"gets turned off. `-strict` lists those sites, to review by hand:",
