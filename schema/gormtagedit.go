@@ -22,7 +22,8 @@ func AddGORMTagSettings(lit string, settings []string) (string, error) {
 	switch {
 	case lit == "":
 	case len(lit) >= 2 && lit[0] == '`' && lit[len(lit)-1] == '`':
-		body = lit[1 : len(lit)-1]
+		// A raw string drops carriage returns: the tag never held them.
+		body = strings.ReplaceAll(lit[1:len(lit)-1], "\r", "")
 	case len(lit) >= 2 && lit[0] == '"':
 		s, err := strconv.Unquote(lit)
 		if err != nil {
@@ -97,8 +98,10 @@ func appendGORMSettings(old string, settings []string) (string, error) {
 			continue
 		}
 		have[normalGORMSetting(s)] = true
-		trimmed := strings.TrimRight(value, " ")
-		if trimmed != "" && (!strings.HasSuffix(trimmed, ";") || strings.HasSuffix(trimmed, `\;`)) {
+		// Each new setting is an entry of its own: appended to blanks after
+		// the last ';' it would be read as " setting", which GORM's index
+		// parsing keeps as written.
+		if value != "" && (!strings.HasSuffix(value, ";") || strings.HasSuffix(value, `\;`)) {
 			value += ";"
 		}
 		value += s
