@@ -14,6 +14,7 @@ import (
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/rawsql"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/sources"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/summary"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/verdict"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
@@ -36,6 +37,7 @@ func New(opts Options) *analysis.Analyzer {
 		URL:              URL,
 		Run:              func(pass *analysis.Pass) (any, error) { return run(pass, &o, recognizers) },
 		RunDespiteErrors: false,
+		FactTypes:        []analysis.Fact{new(summary.Fact)},
 	}
 	o.BindFlags(&a.Flags)
 	return a
@@ -86,15 +88,47 @@ func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Op
 	for _, r := range recs {
 		p.hooks.Add(r.Hooks())
 	}
-	for fn := range p.functions() {
+	inScope := opts.inScope(pass)
+	summarised := inScope(pass.Pkg.Path())
+	if !summarised && !opts.explain && !p.importsFramework() {
+		return nil, nil // a dependency with no call any recogniser reads
+	}
+	var providers []summary.Provider
+	for _, r := range recs {
+		if prov, ok := r.(summary.Provider); ok {
+			providers = append(providers, prov)
+		}
+	}
+	sums := summary.New(pass, providers, inScope)
+	p.hooks.Add(sums.Hooks())
+	p.hooks.Sentinels = append(p.hooks.Sentinels, sums.Sentinels()...)
+	units := p.units(summarised)
+	if summarised {
+		stage = "summaries"
+		var su []*summary.Unit
+		for _, u := range units {
+			su = append(su, u.sum)
+		}
+		sums.Summarize(su, &p.hooks)
+	}
+	for _, u := range units {
+		if u.generated {
+			continue
+		}
+		fn := u.sum.Fn
 		at = fn.Node()
 		stage = "recognition"
-		calls := p.dispatch(fn)
+		calls := u.calls
 		for _, r := range recs {
 			for _, s := range r.Sites(fn, calls[r]) {
 				stage, at = "verdict", s.Node
 				v.Decide(s)
 			}
+		}
+		stage, at = "summaries", fn.Node()
+		for _, s := range sums.Sites(u.sum) {
+			stage, at = "verdict", s.Node
+			v.Decide(s)
 		}
 		stage, at = "recognition", fn.Node()
 		for _, r := range recs {

@@ -118,6 +118,7 @@ func (v *Verdict) reportSite(s *site.Site, category, msg string, fix site.Fix) {
 	if s.Insert != nil {
 		d.Related = []analysis.RelatedInformation{{Pos: s.Insert.Pos(), End: s.Insert.End(), Message: "the insert that completes the get-or-create"}}
 	}
+	d.Related = append(d.Related, s.Related...)
 	v.pass.Report(d)
 }
 

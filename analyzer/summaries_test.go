@@ -1,0 +1,18 @@
+package analyzer_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/getorcreatelint/getorcreatelint/analyzer"
+)
+
+// Lookups and inserts behind the user's functions: across functions,
+// packages and interfaces, with the helper's not-found result followed
+// on every path (summaries/store, summaries/service, summaries/api).
+func TestSummaries(t *testing.T) {
+	t.Parallel()
+	opts := analyzer.Options{Summarize: []string{"summaries"}}
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "summaries/store", "summaries/service", "summaries/api")
+}
