@@ -82,8 +82,8 @@ func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Op
 		}
 	}()
 	src := sources.ForPass(pass, opts.sources())
-	v := verdict.New(pass, verdict.Config{Enabled: opts.enabled, Exclude: opts.Exclude}, src)
 	recs := frameworks(pass, opts, src.Dialect)
+	v := verdict.New(pass, verdict.Config{Enabled: opts.enabled, Exclude: opts.Exclude, TableKeys: tableKeys(recs)}, src)
 	p := &pipeline{pass: pass, recs: recs, byPkg: map[*types.Package]recognizer{}}
 	for _, r := range recs {
 		p.hooks.Add(r.Hooks())
@@ -138,6 +138,8 @@ func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Op
 			}
 		}
 	}
+	stage, at = "verdict", nil
+	v.Finish()
 	if err := src.Err(); err != nil {
 		return nil, err
 	}
@@ -146,6 +148,27 @@ func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Op
 		return p.explain(src), src.Err()
 	}
 	return nil, nil
+}
+
+// tableKeys asks the recognisers that know keys of tables no site's model
+// declares (GORM's join tables) for them.
+func tableKeys(recs []recognizer) func(table string) []*schema.Table {
+	type tableKeyer interface {
+		TableKeys(table string) []*schema.Table
+	}
+	var ks []tableKeyer
+	for _, r := range recs {
+		if k, ok := r.(tableKeyer); ok {
+			ks = append(ks, k)
+		}
+	}
+	return func(table string) []*schema.Table {
+		var out []*schema.Table
+		for _, k := range ks {
+			out = append(out, k.TableKeys(table)...)
+		}
+		return out
+	}
 }
 
 // pipeline is the state of one pass.

@@ -66,7 +66,10 @@ var Checks = []Check{
 			"\tEmail string `gorm:\"uniqueIndex\"`\n" +
 			"}",
 		Notes: "The fix depends on where the schema lives. When only struct tags describe the table, the message names the tag\n" +
-			"to add, and `-fix` adds it (for a model declared in the package of the call); when a migration or the live\n" +
+			"to add, and `-fix` adds it (for a model declared in the package of the call). The tag fixes of all of a package's\n" +
+			"lookups are merged into one edit per field (a composite key under one shared index name, every fix touching the\n" +
+			"field carrying the same edit), a declaration of several fields (`Name, Color string`) is split so that only the\n" +
+			"looked-up field gets the key, and no fix is offered where the edit cannot be made safely. When a migration or the live\n" +
 			"database describes it, the message gives the DDL for a new migration in the database's dialect:\n" +
 			"`CREATE UNIQUE INDEX CONCURRENTLY` on PostgreSQL, `NULLS NOT DISTINCT` when the lookup can compare a column with\n" +
 			"NULL, `WHERE deleted_at IS NULL` for soft-deleted models, and columns compared with a constant\n" +

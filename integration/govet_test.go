@@ -14,7 +14,7 @@ import (
 // when asked with -flags.
 
 // The debugging flags and -fix are for the standalone driver only.
-var standaloneOnly = map[string]bool{"debug": true, "cpuprofile": true, "memprofile": true, "trace": true, "fix": true}
+var standaloneOnly = map[string]bool{"C": true, "format": true, "version": true, "cpuprofile": true, "memprofile": true, "trace": true, "fix": true}
 
 func TestGoVetAcceptsEveryOption(t *testing.T) {
 	r := run(t, exampleDir(t), nil, tool(t), "-flags")

@@ -100,3 +100,44 @@ func TestPreCommitHookPassesOnCleanCode(t *testing.T) {
 		t.Errorf("pre-commit exit code %d, want 0 with the hook passed:\n%s", r.code, out)
 	}
 }
+
+// The README's local-hook configuration, exactly as written there, works
+// with the binary on PATH: it fails on the example's findings and passes
+// on clean code.
+func TestPreCommitReadmeLocalHook(t *testing.T) {
+	needTool(t, "pre-commit", "apt-get install pre-commit")
+	readme, err := os.ReadFile(filepath.Join(repoRoot(t), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, ok := strings.Cut(string(readme), "<!-- pre-commit-local:start -->\n```yaml\n")
+	block, _, ok2 := strings.Cut(block, "```\n<!-- pre-commit-local:end -->")
+	if !ok || !ok2 {
+		t.Fatal("README has no pre-commit-local block")
+	}
+	path := "PATH=" + filepath.Dir(tool(t)) + string(os.PathListSeparator) + os.Getenv("PATH")
+	for _, tc := range []struct {
+		drop    []string
+		code    int
+		want    string
+		finding bool
+	}{
+		{nil, 1, "Failed", true},
+		{[]string{"store"}, 0, "Passed", false},
+	} {
+		repo := sampleRepo(t, tc.drop...)
+		if err := os.WriteFile(filepath.Join(repo, ".pre-commit-config.yaml"), []byte(block), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		run(t, repo, gitIdentity, "git", "add", ".pre-commit-config.yaml")
+		env := append([]string{path, "PRE_COMMIT_HOME=" + t.TempDir()}, gitIdentity...)
+		r := run(t, repo, env, "pre-commit", "run", "--all-files", "--color=never")
+		out := r.stdout + r.stderr
+		if r.code != tc.code || !strings.Contains(out, tc.want) {
+			t.Fatalf("drop %v: pre-commit exit %d, want %d and %q:\n%s", tc.drop, r.code, tc.code, tc.want, out)
+		}
+		if tc.finding && !strings.Contains(out, "no unique constraint covers it") {
+			t.Errorf("the hook's output lacks the findings:\n%s", out)
+		}
+	}
+}

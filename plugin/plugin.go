@@ -13,6 +13,7 @@
 package plugin
 
 import (
+	"flag"
 	"fmt"
 
 	"github.com/golangci/plugin-module-register/register"
@@ -39,14 +40,26 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s settings must be a mapping of option names to values: %w", Name, err)
 	}
-	a := analyzer.New(analyzer.DefaultOptions())
-	if err := analyzer.Apply(&a.Flags, m); err != nil {
-		return nil, fmt.Errorf("%s settings: %w", Name, err)
+	// The settings come from the repository's .golangci.yml, which must not
+	// choose where the linter connects or what it sends there; and the
+	// plugin links no database driver anyway.
+	if _, ok := m["dsn"]; ok {
+		return nil, fmt.Errorf("%s settings: dsn cannot be set here: the settings come from the repository, "+
+			"which must not choose where the linter connects, and the plugin does not link database drivers; "+
+			"declare the unique keys in migrations (the migrations setting), or run the getorcreatelint binary "+
+			"with -dsn (or $GETORCREATELINT_DSN) in a separate step", Name)
 	}
-	if dsn := a.Flags.Lookup("dsn"); dsn != nil && dsn.Value.String() != "" {
-		return nil, fmt.Errorf("%s settings: dsn: reading a live database needs the getorcreatelint binary "+
-			"(the golangci-lint plugin does not link database drivers); "+
-			"declare the unique keys in migrations (the migrations setting) or run getorcreatelint -dsn separately", Name)
+	a := analyzer.New(analyzer.DefaultOptions())
+	// The settings may set every option but dsn, and an unknown key's
+	// error lists only those.
+	settable := flag.NewFlagSet(Name, flag.ContinueOnError)
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		if f.Name != "dsn" {
+			settable.Var(f.Value, f.Name, f.Usage)
+		}
+	})
+	if err := analyzer.Apply(settable, m); err != nil {
+		return nil, fmt.Errorf("%s settings: %w", Name, err)
 	}
 	return &plugin{analyzer: a}, nil
 }

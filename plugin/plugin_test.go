@@ -102,7 +102,8 @@ func TestBadSettingsAreErrors(t *testing.T) {
 		{"unknown category", map[string]any{"categories": []any{"nope"}}, []string{`unknown category "nope"`}},
 		{"bad dialect", map[string]any{"dialect": "oracle"}, []string{`unknown dialect "oracle"`}},
 		{"not a mapping", []any{"strict"}, []string{"mapping of option names"}},
-		{"dsn", map[string]any{"dsn": "postgres://localhost/app"}, []string{"dsn", "getorcreatelint binary", "migrations"}},
+		{"dsn", map[string]any{"dsn": "postgres://localhost/app"}, []string{"dsn", "must not choose where the linter connects", "migrations"}},
+		{"empty dsn", map[string]any{"dsn": ""}, []string{"dsn cannot be set"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := build(t, tc.settings)
@@ -115,6 +116,10 @@ func TestBadSettingsAreErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+	// The keys an unknown key's error offers are those the settings take.
+	if _, _, err := build(t, map[string]any{"strictt": true}); err == nil || strings.Contains(err.Error(), "dsn") {
+		t.Errorf("unknown key: error %v offers dsn, which the settings refuse", err)
 	}
 }
 

@@ -41,7 +41,11 @@ type GORMField struct {
 	// Embedded is the field's own struct when GORM would flatten it: an
 	// anonymous struct field or one tagged embedded (nil otherwise, and for
 	// time.Time and types implementing driver.Valuer).
-	Embedded   *GORMModel
+	Embedded *GORMModel
+	// Relation is the model a relation field refers to (the struct, or the
+	// element of a slice), when known: a many2many field's join table is
+	// built from its primary key. It may point back to an enclosing model.
+	Relation   *GORMModel
 	Column     bool // GORM maps the field to a column (not a relation)
 	Nullable   bool // the Go value can be NULL: pointer, sql.Null*, gorm.DeletedAt
 	SoftDelete SoftDelete
@@ -67,6 +71,9 @@ type GORMSchema struct {
 	Table      *Table
 	Columns    []GORMColumn
 	SoftDelete *GORMColumn // the soft-delete column, if the model has one
+	// JoinTables are the tables GORM creates for the model's many2many
+	// fields, each with its composite primary key.
+	JoinTables []*Table
 }
 
 // ByField returns the column of the Go field name, promoted fields included.
@@ -104,8 +111,22 @@ func (s *GORMSchema) PrimaryKey() []GORMColumn {
 // naming strategy and column tags, embedded structs (with embeddedPrefix),
 // the primary key (tagged, or the field named ID), and the unique keys
 // declared by unique, uniqueIndex, index:...,unique and class:UNIQUE tags,
-// composite when fields share an index name.
+// composite when fields share an index name. Relations add no key to
+// either table (GORM creates only a foreign key for has one, has many and
+// belongs to), but a many2many field makes GORM create a join table whose
+// primary key is both sides' foreign-key columns (see joinTable).
 func ParseGORM(m *GORMModel, ns gormschema.Namer) *GORMSchema {
+	s, p := parseGORM(m, ns)
+	for _, rel := range p.many2many {
+		if t := joinTable(s, rel, ns); t != nil {
+			s.JoinTables = append(s.JoinTables, t)
+		}
+	}
+	return s
+}
+
+// parseGORM applies GORM's rules to m's own table.
+func parseGORM(m *GORMModel, ns gormschema.Namer) (*GORMSchema, *gormParser) {
 	table := m.Table
 	if table == "" {
 		table = ns.TableName(m.Name)
@@ -162,7 +183,7 @@ func ParseGORM(m *GORMModel, ns gormschema.Namer) *GORMSchema {
 	for _, k := range p.uniqueIndexes() {
 		s.Table.AddKey(k)
 	}
-	return s
+	return s, &p
 }
 
 type parsedField struct {
@@ -173,10 +194,19 @@ type parsedField struct {
 }
 
 type gormParser struct {
-	ns    gormschema.Namer
-	table string
-	model string
-	out   []parsedField
+	ns        gormschema.Namer
+	table     string
+	model     string
+	out       []parsedField
+	many2many []relationField
+}
+
+// relationField is a many2many field of the model.
+type relationField struct {
+	name     string // Go field name
+	settings map[string]string
+	related  *GORMModel
+	source   Source
 }
 
 // fields flattens m's fields into p.out. Inside an embedded struct only an
@@ -200,6 +230,11 @@ func (p *gormParser) fields(m *GORMModel, path []string, prefix string, embedded
 			continue
 		}
 		if !f.Column && settings["COLUMN"] == "" && settings["TYPE"] == "" && settings["SERIALIZER"] == "" {
+			if settings["MANY2MANY"] != "" && f.Relation != nil {
+				src := f.Source
+				src.Field = p.model + "." + strings.Join(fieldPath, ".")
+				p.many2many = append(p.many2many, relationField{name: f.Name, settings: settings, related: f.Relation, source: src})
+			}
 			continue
 		}
 		column := settings["COLUMN"]
@@ -208,6 +243,9 @@ func (p *gormParser) fields(m *GORMModel, path []string, prefix string, embedded
 		}
 		src := f.Source
 		src.Field = p.model + "." + strings.Join(fieldPath, ".")
+		// GORM keeps the case of embeddedPrefix and column: (Audit_ and
+		// by give Audit_by); columns are compared in lower case, as every
+		// schema source and lookup normalises them.
 		p.out = append(p.out, parsedField{
 			col: GORMColumn{
 				Path:       fieldPath,

@@ -77,6 +77,18 @@ func TestConfigFileErrors(t *testing.T) {
 		{"categories: [nope]\n", `unknown category "nope"`},
 		{"strict: [true\n", ".getorcreatelint.yml"},
 		{"strict: maybe\n", `option "strict"`},
+		// The file, the line, the expected type, a hint for a typo.
+		{"dialect: postgres\nstrictt: true\n", `.getorcreatelint.yml:2: unknown option "strictt" (did you mean "strict"?)`},
+		{"strict: yes-please\n", `.getorcreatelint.yml:1: option "strict": want true or false, got "yes-please"`},
+		{"migrations: {a: b}\n", `option "migrations": want a list or a comma-separated string, got a mapping`},
+		{"gorm-table-prefix: [a, b]\n", `option "gorm-table-prefix": want a string, got a list`},
+		{"strict: true\nstrict: false\n", `option "strict" is already set on line 1`},
+		// One set of keys for every command: the schema subcommand's
+		// -json is not an option of the file.
+		{"json: true\n", `unknown option "json"`},
+		// The repository must not choose where the linter connects.
+		{"dsn: postgres://ci@203.0.113.1/app\n", `.getorcreatelint.yml:1: "dsn" cannot be set in the configuration file`},
+		{"dsn: postgres://ci@203.0.113.1/app\n", "GETORCREATELINT_DSN"},
 	}
 	for _, tt := range tests {
 		fs, _ := flags()
@@ -84,6 +96,16 @@ func TestConfigFileErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("config %q: error %v, want one containing %q", tt.config, err, tt.want)
 		}
+	}
+}
+
+// Every command takes the same keys: schema's flag set has -json, which
+// the file must not reach.
+func TestSchemaFlagsAreNotConfigKeys(t *testing.T) {
+	fs, _ := flags()
+	fs.Bool("json", false, "")
+	if err := loadConfig(module(t, "json: true\n"), fs); err == nil || !strings.Contains(err.Error(), `unknown option "json"`) {
+		t.Errorf("json in the file: %v, want it refused", err)
 	}
 }
 

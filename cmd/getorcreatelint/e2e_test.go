@@ -29,6 +29,9 @@ var (
 // binary builds cmd/getorcreatelint once per test process.
 func binary(t *testing.T) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end: builds and runs the binary (not with -short)")
+	}
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "getorcreatelint-e2e")
 		if err != nil {

@@ -1,11 +1,8 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -16,11 +13,10 @@ import (
 )
 
 // Output formats chosen with -format (standalone mode only: go vet has its
-// own output). text is singlechecker's own output and keeps all its flags
-// (-fix, -diff, -c, -json); the others are written here. Every format
-// exits 0 clean, 3 with findings, 1 on errors, 2 on bad flags.
+// own output). Every format exits 0 clean, 3 with findings, 1 on errors,
+// 2 on bad flags; -fix and -diff go with text.
 const (
-	formatText   = "text"
+	formatText   = "text"   // file:line:col: message on standard error
 	formatJSON   = "json"   // the go/analysis checker JSON, as -json prints it
 	formatGitHub = "github" // GitHub Actions workflow commands, plus the text
 	formatSARIF  = "sarif"  // SARIF 2.1.0, for code scanning
@@ -28,136 +24,25 @@ const (
 
 var formats = []string{formatText, formatJSON, formatGitHub, formatSARIF}
 
-// dispatchFormat takes -format out of args. For text it returns the other
-// arguments, for singlechecker to handle; for the other formats it runs
-// the analysis itself and returns the exit code with done set.
-func dispatchFormat(args []string) (rest []string, code int, done bool) {
-	format, rest, err := splitFormat(args)
-	if err != nil {
-		return nil, usageError(err), true
-	}
-	if format == "" || format == formatText {
-		return rest, 0, false
-	}
-	return nil, runFormat(format, rest), true
-}
-
-// splitFormat removes every -format flag from the flags that lead args (the
-// last one wins, as with any flag) and returns its value. It walks the
-// arguments the way package flag does, so that a flag's value is never
-// taken for -format nor a package pattern for a flag.
-func splitFormat(args []string) (format string, rest []string, err error) {
-	rest = make([]string, 0, len(args))
-	given := false
-	i := 0
-	for i < len(args) {
-		a := args[i]
-		if a == "--" || a == "-" || !strings.HasPrefix(a, "-") {
-			break
-		}
-		name, value, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-"), "=")
-		switch {
-		case name == "format":
-			given = true
-			if !hasValue {
-				if i+1 == len(args) {
-					return "", nil, fmt.Errorf("-format needs a value: %s", strings.Join(formats, ", "))
-				}
-				value = args[i+1]
-				i++
-			}
-			format = value
-			i++
-			continue
-		case !hasValue && flagTakesValue(name) && i+1 < len(args):
-			rest = append(rest, a, args[i+1])
-			i += 2
-			continue
-		}
-		rest = append(rest, a)
-		i++
-	}
-	rest = append(rest, args[i:]...)
-	if given && !knownFormat(format) {
-		return "", nil, fmt.Errorf("unknown -format %q (want %s)", format, strings.Join(formats, ", "))
-	}
-	return format, rest, nil
-}
-
-func knownFormat(f string) bool {
-	for _, k := range formats {
-		if f == k {
-			return true
-		}
-	}
-	return false
-}
-
-// driverValueFlags are singlechecker's own flags that take a value (its
-// other flags are boolean). A test checks the list against the binary.
-var driverValueFlags = map[string]bool{"c": true, "debug": true, "cpuprofile": true, "memprofile": true, "trace": true, "tags": true}
-
-// flagTakesValue reports whether -name consumes the next argument.
-func flagTakesValue(name string) bool {
-	if f := analyzer.Analyzer.Flags.Lookup(name); f != nil {
-		b, ok := f.Value.(interface{ IsBoolFlag() bool })
-		return !ok || !b.IsBoolFlag()
-	}
-	return driverValueFlags[name]
-}
-
-// runFormat analyses the packages named in args and writes the report in
-// format to standard output.
-func runFormat(format string, args []string) int {
-	fs := flag.NewFlagSet("getorcreatelint", flag.ContinueOnError)
-	fs.SetOutput(os.Stderr)
-	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
-	fs.String("format", format, "output format: "+strings.Join(formats, ", "))
-	tests := fs.Bool("test", true, "indicates whether test files should be analyzed, too")
-	fs.Usage = func() {
-		fmt.Fprintf(os.Stderr, "Usage: getorcreatelint -format %s [-flag] packages...\n\n", format)
-		fmt.Fprintf(os.Stderr, "-fix, -diff, -c and -json go with -format text only.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return 1 // as singlechecker does
-	}
-
-	r, err := analyze(fs.Args(), *tests)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "getorcreatelint: %v\n", err)
-		return 1
-	}
-	if err := writeReport(os.Stdout, os.Stderr, format, r); err != nil {
-		fmt.Fprintf(os.Stderr, "getorcreatelint: writing the report: %v\n", err)
-		return 1
-	}
-	switch {
-	case r.failed:
-		return 1
-	case len(r.findings) > 0:
-		return 3
-	}
-	return 0
+// formatDocs describes each format for -help.
+var formatDocs = map[string]string{
+	formatText:   "file:line:col: message lines on standard error (absolute paths); -fix, -diff and -c work with it",
+	formatJSON:   "the go/analysis checker JSON on standard output",
+	formatGitHub: "GitHub Actions annotations on standard output, the text output on standard error",
+	formatSARIF:  "a SARIF 2.1.0 log on standard output, for code scanning",
 }
 
 // outcome is what one run found, ready for any format.
 type outcome struct {
-	graph    *checker.Graph
-	findings []finding
-	errors   []string // load and analysis errors, for reports that carry them
-	failed   bool
+	graph     *checker.Graph
+	findings  []finding
+	fileSizes map[string]int // size of each file with a finding, as analysed
+	errors    []string       // load and analysis errors, for reports that carry them
+	failed    bool
 }
 
-// analyze loads the packages and runs the analyzer, as singlechecker's
-// driver does: package errors are printed to standard error and make the
+// analyze loads the packages and runs the analyzer, as the go/analysis
+// checker does: package errors are printed to standard error and make the
 // run fail, but the packages that loaded are still analysed.
 func analyze(patterns []string, tests bool) (*outcome, error) {
 	mode := packages.LoadSyntax | packages.NeedModule
@@ -191,7 +76,7 @@ func analyze(patterns []string, tests bool) (*outcome, error) {
 			r.errors = append(r.errors, msg)
 		}
 	}
-	r.findings = collectFindings(r.graph)
+	r.findings, r.fileSizes = collectFindings(r.graph)
 	return r, nil
 }
 
@@ -227,7 +112,7 @@ func writeReport(out, errOut io.Writer, format string, r *outcome) error {
 		if err := writeGitHubErrors(out, r.errors); err != nil {
 			return err
 		}
-		return r.graph.PrintText(errOut, -1)
+		return writeText(errOut, r, nil, -1)
 	case formatSARIF:
 		loc, err := newLocator()
 		if err != nil {

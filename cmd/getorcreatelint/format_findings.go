@@ -36,8 +36,9 @@ type edit struct {
 
 // collectFindings returns the diagnostics of the root actions, sorted by
 // position, each once: a file in both a package and its test variant is
-// analysed twice.
-func collectFindings(g *checker.Graph) []finding {
+// analysed twice. It also returns the size of every file a finding or a
+// fix touches, as it was analysed, for -fix to check before writing.
+func collectFindings(g *checker.Graph) ([]finding, map[string]int) {
 	type key struct {
 		start, end token.Position
 		category   string
@@ -45,6 +46,7 @@ func collectFindings(g *checker.Graph) []finding {
 	}
 	seen := map[key]bool{}
 	var out []finding
+	sizes := map[string]int{}
 	for _, act := range g.Roots {
 		if act.Err != nil {
 			continue
@@ -58,6 +60,13 @@ func collectFindings(g *checker.Graph) []finding {
 			}
 			seen[k] = true
 			out = append(out, f)
+			for _, sf := range d.SuggestedFixes {
+				for _, e := range sf.TextEdits {
+					if tf := fset.File(e.Pos); tf != nil {
+						sizes[tf.Name()] = tf.Size()
+					}
+				}
+			}
 		}
 	}
 	slices.SortFunc(out, func(a, b finding) int {
@@ -68,7 +77,7 @@ func collectFindings(g *checker.Graph) []finding {
 			cmp.Compare(a.Category, b.Category),
 			cmp.Compare(a.Message, b.Message))
 	})
-	return out
+	return out, sizes
 }
 
 func newFinding(fset *token.FileSet, d analysis.Diagnostic) finding {

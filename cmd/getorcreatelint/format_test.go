@@ -1,79 +1,10 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"reflect"
 	"testing"
 )
-
-func TestSplitFormat(t *testing.T) {
-	for _, tc := range []struct {
-		args   []string
-		format string
-		rest   []string
-	}{
-		{[]string{"./..."}, "", []string{"./..."}},
-		{[]string{"-format", "sarif", "./..."}, "sarif", []string{"./..."}},
-		{[]string{"-format=github", "-strict", "./..."}, "github", []string{"-strict", "./..."}},
-		{[]string{"--format=json", "./..."}, "json", []string{"./..."}},
-		{[]string{"-strict", "-format", "sarif", "./..."}, "sarif", []string{"-strict", "./..."}},
-		// Value flags consume the next argument, even one that looks
-		// like -format.
-		{[]string{"-c", "2", "-format", "text", "./..."}, "text", []string{"-c", "2", "./..."}},
-		{[]string{"-categories", "directive", "-format", "sarif", "./..."}, "sarif", []string{"-categories", "directive", "./..."}},
-		{[]string{"-migrations", "-format", "./..."}, "", []string{"-migrations", "-format", "./..."}},
-		// The last -format wins, as with any flag.
-		{[]string{"-format", "sarif", "-format=github", "./..."}, "github", []string{"./..."}},
-		// Flag parsing stops at the first package and at --.
-		{[]string{"./...", "-format", "sarif"}, "", []string{"./...", "-format", "sarif"}},
-		{[]string{"--", "-format", "sarif"}, "", []string{"--", "-format", "sarif"}},
-	} {
-		format, rest, err := splitFormat(tc.args)
-		if err != nil {
-			t.Errorf("splitFormat(%q): %v", tc.args, err)
-			continue
-		}
-		if format != tc.format || !reflect.DeepEqual(rest, tc.rest) {
-			t.Errorf("splitFormat(%q) = %q, %q; want %q, %q", tc.args, format, rest, tc.format, tc.rest)
-		}
-	}
-}
-
-func TestSplitFormatErrors(t *testing.T) {
-	for _, args := range [][]string{{"-format"}, {"-format", "xml", "./..."}, {"-format="}} {
-		if _, _, err := splitFormat(args); err == nil {
-			t.Errorf("splitFormat(%q) accepted", args)
-		}
-	}
-}
-
-// splitFormat must know which of singlechecker's flags take a value. The
-// binary's -flags lists them (all but the debugging flags, which the list
-// in format.go names too).
-func TestDriverValueFlagsMatchTheBinary(t *testing.T) {
-	out, err := exec.Command("go", "run", ".", "-flags").Output()
-	if err != nil {
-		t.Fatalf("go run . -flags: %v", err)
-	}
-	var flags []struct {
-		Name string
-		Bool bool
-	}
-	if err := json.Unmarshal(out, &flags); err != nil {
-		t.Fatalf("-flags output: %v\n%s", err, out)
-	}
-	if len(flags) < 5 {
-		t.Fatalf("-flags listed only %d flags: %s", len(flags), out)
-	}
-	for _, f := range flags {
-		if got := flagTakesValue(f.Name); got == f.Bool {
-			t.Errorf("flag -%s: flagTakesValue = %v, but the binary says bool = %v", f.Name, got, f.Bool)
-		}
-	}
-}
 
 func TestEscaping(t *testing.T) {
 	const s = "100% sure:\r\nyes, no"

@@ -4,22 +4,23 @@
 // Usage:
 //
 //	getorcreatelint [-C dir] [flags] packages...
-//	getorcreatelint [-C dir] schema [-json] [flags] [packages...]
+//	getorcreatelint [-C dir] schema [flags] [packages...]
+//	getorcreatelint help [check]
+//	getorcreatelint version
 //	go vet -vettool=$(which getorcreatelint) [flags] packages...
 //
 // Options come from flags and from .getorcreatelint.yml at the module
-// root (flags win). Exit codes: 0 no findings, 3 findings, 1 errors
-// (packages that fail to load or type-check, schema sources that cannot be
-// read), 2 bad flags or configuration. With -json the exit code is 0
-// unless an error occurred.
+// root (flags win); -dsn also from $GETORCREATELINT_DSN, never from the
+// file. Exit codes: 0 no findings (or all fixed by -fix), 3 findings left,
+// 1 errors (packages that fail to load or type-check, schema sources that
+// cannot be read, fixes that cannot be written), 2 bad flags, arguments or
+// configuration.
 package main
 
 import (
 	"context"
 	"fmt"
 	"os"
-
-	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/getorcreatelint/getorcreatelint/analyzer"
 	"github.com/getorcreatelint/getorcreatelint/schema"
@@ -40,13 +41,16 @@ func withLiveSchema(opts analyzer.Options) analyzer.Options {
 	return opts
 }
 
+// run dispatches on the first argument: the go command's questions and
+// go vet's per-package runs, a subcommand, or the linter on packages.
 func run(args []string) int {
 	args, err := changeDir(args)
 	if err != nil {
 		return usageError(err)
 	}
-	if len(args) > 0 && args[0] == "schema" {
-		return runSchema(args[1:])
+	if len(args) == 0 {
+		fmt.Fprint(os.Stderr, shortUsage)
+		return 2
 	}
 	if len(args) == 1 && args[0] == "-V=full" {
 		// The go command's cache key for vet results (see vetid.go).
@@ -56,23 +60,25 @@ func run(args []string) int {
 		}
 		return 0
 	}
-	// go vet first asks which flags the tool takes (-flags) and hides the
-	// tool's standard error if that fails, so a bad configuration file is
-	// left to the runs on packages, whose errors go vet shows.
-	if len(args) != 1 || args[0] != "-flags" {
-		if err := loadConfig(".", &analyzer.Analyzer.Flags); err != nil {
-			return usageError(err)
+	if isVetInvocation(args) {
+		return runVet(args)
+	}
+	switch args[0] {
+	case "schema":
+		return runSchema(args[1:])
+	case "version":
+		if len(args) > 1 {
+			return usageError(fmt.Errorf("version takes no arguments"))
 		}
+		printVersion(os.Stdout)
+		return 0
+	case "help":
+		return runHelp(os.Stdout, args[1:])
 	}
-	// -format json, github and sarif are written by format.go; text (the
-	// default) is singlechecker's.
-	args, code, done := dispatchFormat(args)
-	if done {
-		return code
+	if err := checkSubcommand(args[0]); err != nil {
+		return usageError(err)
 	}
-	os.Args = append(os.Args[:1], args...)
-	singlechecker.Main(analyzer.Analyzer) // exits
-	return 0
+	return runLint(args)
 }
 
 func usageError(err error) int {

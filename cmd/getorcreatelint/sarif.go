@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 )
 
@@ -231,21 +230,20 @@ func artifactLocation(loc *locator, file string) sarifArtifactLocation {
 	return sarifArtifactLocation{URI: "file://" + uriPath(abs)}
 }
 
-// uriPath escapes a slash-separated path for use in a URI.
-func uriPath(p string) string { return (&url.URL{Path: p}).EscapedPath() }
+// uriPath escapes a slash-separated path for use in a URI. A relative path
+// whose first segment holds a colon ("x:y.go") would read as a URI with
+// the scheme "x", so it is written "./x:y.go" (RFC 3986, section 4.2).
+func uriPath(p string) string {
+	escaped := (&url.URL{Path: p}).EscapedPath()
+	if first, _, _ := strings.Cut(escaped, "/"); strings.Contains(first, ":") {
+		escaped = "./" + escaped
+	}
+	return escaped
+}
 
 func region(loc *locator, start, end token.Position) sarifRegion {
 	s := loc.span(start, end)
 	return sarifRegion{StartLine: s.startLine, StartColumn: s.startCol, EndLine: s.endLine, EndColumn: s.endCol}
-}
-
-// toolVersion is the module version the binary was built from, when the
-// go command recorded one.
-func toolVersion() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return ""
 }
 
 func writeSARIF(w io.Writer, log sarifLog) error {

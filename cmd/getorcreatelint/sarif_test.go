@@ -140,7 +140,10 @@ func TestSARIFWithoutFindings(t *testing.T) {
 		Runs []struct {
 			Results json.RawMessage
 			Tool    struct {
-				Driver struct{ Rules []struct{ ID string } }
+				Driver struct {
+					Version string
+					Rules   []struct{ ID string }
+				}
 			}
 		}
 	}
@@ -152,6 +155,10 @@ func TestSARIFWithoutFindings(t *testing.T) {
 	}
 	if len(log.Runs[0].Tool.Driver.Rules) == 0 {
 		t.Error("no rules: each diagnostic category must have one even without findings")
+	}
+	// Validators warn about a log without the tool's version (SARIF2005).
+	if v := log.Runs[0].Tool.Driver.Version; v == "" || v != toolVersion() {
+		t.Errorf("tool.driver.version = %q, want %q", v, toolVersion())
 	}
 }
 

@@ -22,6 +22,11 @@ import (
 // database), the migration directories found and their dialect, and the
 // statements the SQL reader skipped.
 func runSchema(args []string) int {
+	// -C may also follow the subcommand: getorcreatelint schema -C dir.
+	args, err := changeDir(args)
+	if err != nil {
+		return usageError(err)
+	}
 	fs := flag.NewFlagSet("getorcreatelint schema", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print the catalog as JSON")
 	opts := withLiveSchema(analyzer.DefaultOptions())
@@ -32,6 +37,11 @@ func runSchema(args []string) int {
 	}
 	if err := loadConfig(".", fs); err != nil {
 		return usageError(err)
+	}
+	if v := os.Getenv(dsnEnv); v != "" {
+		if err := fs.Set("dsn", v); err != nil {
+			return usageError(fmt.Errorf("$%s: %v", dsnEnv, err))
+		}
 	}
 	if err := fs.Parse(args); err != nil {
 		return 2

@@ -93,7 +93,7 @@ func TestConfigFileInBothModes(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, stderr, code := run(t, mod, binary(t), "./...")
-	if code != 2 || !strings.Contains(stderr, `.getorcreatelint.yml: unknown option "unknown-key"`) {
+	if code != 2 || !strings.Contains(stderr, `.getorcreatelint.yml:1: unknown option "unknown-key"`) {
 		t.Errorf("bad configuration: exit code %d, stderr %q; want 2 and the key named", code, stderr)
 	}
 }

@@ -29,8 +29,8 @@ import (
 // instead of replaying a stale result.
 //
 // A live database (-dsn) can change without any file changing, so when
-// one is configured, in the configuration file or on the go vet command
-// line, the answer is new on every run and go vet never replays a result.
+// one is given, on the go vet command line or in $GETORCREATELINT_DSN, the
+// answer is new on every run and go vet never replays a result.
 func printToolID(w io.Writer) error {
 	exe, err := os.Executable()
 	if err != nil {
@@ -44,10 +44,10 @@ func printToolID(w io.Writer) error {
 		hashSchemaInputs(h, root)
 		opts := configuredOptions(root)
 		hashSchemaSources(h, root, opts)
-		if opts.DSN != "" || dsnInVetCommand() {
+		if opts.DSN != "" || liveDatabase() {
 			fmt.Fprintf(h, "live database, run %d %d\n", time.Now().UnixNano(), os.Getpid())
 		}
-	} else if dsnInVetCommand() {
+	} else if liveDatabase() {
 		fmt.Fprintf(h, "live database, run %d %d\n", time.Now().UnixNano(), os.Getpid())
 	}
 	_, err = fmt.Fprintf(w, "%s version devel comments-go-here buildID=%02x\n", exe, h.Sum(nil))
@@ -129,6 +129,11 @@ func hashSchemaSources(h hash.Hash, root string, o analyzer.Options) {
 		}
 		fmt.Fprintf(h, "source %s\x00%s\n", p, sum)
 	}
+}
+
+// liveDatabase reports whether the analysis will read a live database.
+func liveDatabase() bool {
+	return os.Getenv(dsnEnv) != "" || dsnInVetCommand()
 }
 
 // dsnInVetCommand reports whether the go command that asks for the tool

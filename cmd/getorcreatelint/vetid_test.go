@@ -74,8 +74,12 @@ func TestVetToolIDCoversSchemaOutsideTheModule(t *testing.T) {
 func TestVetToolIDNeverRepeatsWithADSN(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/app\n", time.Now())
-	writeFile(t, filepath.Join(dir, ".getorcreatelint.yml"), "dsn: postgres://app@127.0.0.1:5432/app\n", time.Now())
+	t.Setenv(dsnEnv, "")
+	if a, b := toolID(t, dir), toolID(t, dir); a != b {
+		t.Errorf("without a dsn the tool ID changes between runs: %s, %s", a, b)
+	}
+	t.Setenv(dsnEnv, "postgres://app@127.0.0.1:5432/app")
 	if a, b := toolID(t, dir), toolID(t, dir); a == b {
-		t.Errorf("the tool ID repeats with a dsn configured: %s", a)
+		t.Errorf("the tool ID repeats with $%s set: %s", dsnEnv, a)
 	}
 }

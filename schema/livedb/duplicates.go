@@ -138,7 +138,10 @@ func FindDuplicates(ctx context.Context, dsn string, lookups []DuplicateLookup, 
 // counter runs one count and returns its rows: the values of the columns,
 // then the group's row count.
 type counter struct {
-	run     func(ctx context.Context, text string, args []any) ([][]any, error)
+	run func(ctx context.Context, text string, args []any) ([][]any, error)
+	// lookup, when set, counts without SQL (see liteCounter); its context
+	// carries the count's timeout.
+	lookup  func(ctx context.Context, l DuplicateLookup, limit int) ([][]any, error)
 	timeout func(err error) bool
 	failure func(err error) *Error
 }
@@ -151,9 +154,17 @@ func countOne(ctx context.Context, dsn string, d sqlscan.Dialect, c counter, l D
 		res.State, res.Err = CountFailed, &Error{Target: Redact(dsn), Kind: ErrQuery, Detail: err.Error()}
 		return res
 	}
-	text, args := duplicateSQL(l, d, false, opts.Limit+1, "")
 	start := time.Now()
-	rows, err := c.run(ctx, text, args)
+	var rows [][]any
+	var err error
+	if c.lookup != nil {
+		lctx, cancel := context.WithTimeout(ctx, opts.CountTimeout)
+		rows, err = c.lookup(lctx, l, opts.Limit+1)
+		cancel()
+	} else {
+		text, args := duplicateSQL(l, d, false, opts.Limit+1, "")
+		rows, err = c.run(ctx, text, args)
+	}
 	res.Elapsed = time.Since(start)
 	switch {
 	case err != nil && (c.timeout(err) || errors.Is(err, context.DeadlineExceeded)) && ctx.Err() == nil:
@@ -274,29 +285,6 @@ func myCounter(ctx context.Context, dsn string, opts DuplicateOptions) (counter,
 		run:     run,
 		timeout: func(err error) bool { return classifyMySQL(err) == ErrTimeout },
 		failure: func(err error) *Error { return failure(dsn, classifyMySQL(err), err) },
-	}, closeTx, nil
-}
-
-// liteCounter bounds each count by its context, which makes the driver
-// interrupt the statement (sqlite3_interrupt).
-func liteCounter(ctx context.Context, dsn string, opts DuplicateOptions) (counter, func(), error) {
-	tx, closeTx, err := beginSQLite(ctx, dsn, opts.Options)
-	if err != nil {
-		return counter{}, nil, err
-	}
-	run := func(ctx context.Context, text string, args []any) ([][]any, error) {
-		qctx, cancel := context.WithTimeout(ctx, opts.CountTimeout)
-		defer cancel()
-		rows, err := collectSQL(tx.QueryContext(qctx, text, args...))
-		if err != nil && qctx.Err() == context.DeadlineExceeded {
-			return nil, context.DeadlineExceeded
-		}
-		return rows, err
-	}
-	return counter{
-		run:     run,
-		timeout: func(err error) bool { return classifySQLite(err) == ErrTimeout },
-		failure: func(err error) *Error { return failure(dsn, classifySQLite(err), err) },
 	}, closeTx, nil
 }
 

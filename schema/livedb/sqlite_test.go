@@ -77,16 +77,3 @@ not null:`)
 		}
 	}
 }
-
-func TestParseCreateIndex(t *testing.T) {
-	for _, tc := range []struct{ stmt, items, where string }{
-		{`CREATE UNIQUE INDEX i ON t (a, b)`, "a|b", ""},
-		{`CREATE UNIQUE INDEX IF NOT EXISTS "main"."i" ON "t"(LOWER("Email") ASC) WHERE "deleted_at" IS NULL`, "lower(email)", "deleted_at is null"},
-		{`create unique index i on t (a collate nocase, (b + 1) desc) where (x = 1 and y = 'on')`, "a|b + 1", "x = 1 and y = 'on'"},
-	} {
-		items, where := parseCreateIndex(tc.stmt)
-		if strings.Join(items, "|") != tc.items || where != tc.where {
-			t.Errorf("%s:\ngot  %q %q\nwant %q %q", tc.stmt, items, where, tc.items, tc.where)
-		}
-	}
-}

@@ -3,8 +3,6 @@ package livedb
 import (
 	"errors"
 	"net/url"
-	"path/filepath"
-	"strconv"
 	"strings"
 )
 
@@ -36,19 +34,4 @@ func sqlitePath(dsn string) (string, error) {
 		return "", errors.New("no file named")
 	}
 	return path, nil
-}
-
-// sqliteOpenURI is the URI modernc.org/sqlite opens: read-only (mode=ro
-// never creates the file), query_only, with a busy timeout.
-func sqliteOpenURI(path string, opts Options) (string, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", err
-	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
-	q := url.Values{}
-	q.Set("mode", "ro")
-	q.Add("_pragma", "query_only(1)")
-	q.Add("_pragma", "busy_timeout("+strconv.FormatInt(opts.QueryTimeout.Milliseconds(), 10)+")")
-	return "file://" + u.EscapedPath() + "?" + q.Encode(), nil
 }

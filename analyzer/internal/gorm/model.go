@@ -83,6 +83,8 @@ func (r *Recognizer) describeFields(st *types.Struct, seen map[*types.Named]bool
 				field.Embedded = r.describeStruct(u.Origin(), seen)
 			case *types.Struct:
 				field.Embedded = &schema.GORMModel{Name: f.Name(), Fields: r.describeFields(u, seen)}
+			case *types.Slice:
+				field.Relation = r.many2manyModel(field.Tag, u.Elem(), seen)
 			}
 		}
 		fields = append(fields, field)

@@ -25,6 +25,9 @@ type Recognizer struct {
 	models  map[*types.Named]*gormModelInfo
 	// explained lists the models whose tables Tables already returned.
 	explained map[*types.Named]bool
+	// joinTables are the many2many join tables of the package's and its
+	// imports' models by table key; nil until a lookup needs them.
+	joinTables map[string][]*schema.Table
 }
 
 // New returns the recogniser for a pass. namer mirrors the application's

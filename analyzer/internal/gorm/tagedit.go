@@ -2,56 +2,133 @@ package gorm
 
 import (
 	"go/ast"
+	"go/format"
 	"go/token"
 	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
+	"github.com/getorcreatelint/getorcreatelint/schema"
 )
 
-// Edits offers the struct-tag edit that declares the missing key, when the
-// model is declared in the analysed package, its schema is managed by tags
-// (no migration describes the table), and every lookup column is a field
-// of the model itself (not of an embedded struct shared by others).
-func (g Fixer) Edits(_ *site.Site, fix site.Fix) []analysis.SuggestedFix {
-	if fix.Migrated || !g.InScope || g.Schema == nil || g.Model == nil {
-		return nil
+// tagEditor rewrites field declarations of the analysed package's files.
+type tagEditor struct {
+	fset  *token.FileSet
+	files []*ast.File
+}
+
+// fieldEdit rewrites the field declaration with settings added to the gorm
+// tag of the names that need them (schema.AddGORMTagSettings). A
+// declaration of several names whose tags come out different is split into
+// one declaration per name, so that only the looked-up field gets the key.
+// The edit always replaces the whole declaration (names, type and tag):
+// fixes computed from different plans for one field (a package and its
+// test variant) then conflict, and the driver keeps one, instead of being
+// spliced together.
+func (e tagEditor) fieldEdit(field *ast.Field, settings map[string][]string) (analysis.TextEdit, bool) {
+	if len(field.Names) == 0 { // an embedded field: its columns are not its own
+		return analysis.TextEdit{}, false
 	}
-	spec := fix.Index
-	st, ok := g.Model.Underlying().(*types.Struct)
-	option, tagOK := gormTag(spec)
-	if !ok || !tagOK || len(spec.Key) == 0 {
-		return nil
+	oldTag, end := "", field.Type.End()
+	if field.Tag != nil {
+		oldTag, end = field.Tag.Value, field.Tag.End()
 	}
-	var edits []analysis.TextEdit
-	var names []string
-	for _, t := range spec.Key {
-		col, ok := g.Schema.ByColumn(t.Column)
-		if t.Expr != "" || !ok || len(col.Path) != 1 {
-			return nil
-		}
-		field := g.fieldDecl(st, col.Path[0])
-		if field == nil {
-			return nil
-		}
-		edit, ok := addGormTagOption(field, option)
-		if !ok {
-			return nil
-		}
-		edits = append(edits, edit)
-		names = append(names, g.Schema.Model+"."+col.Path[0])
+	if commentWithin(e.files, field.Pos(), end) {
+		return analysis.TextEdit{}, false // reprinting would drop it
 	}
-	return []analysis.SuggestedFix{{
-		Message:   `Add gorm:"` + option + `" to ` + strings.Join(names, " and "),
-		TextEdits: edits,
-	}}
+	var typ strings.Builder
+	if err := format.Node(&typ, e.fset, field.Type); err != nil {
+		return analysis.TextEdit{}, false
+	}
+	tags := make([]string, len(field.Names))
+	same := true
+	for i, id := range field.Names {
+		tags[i] = oldTag
+		if add := settings[id.Name]; len(add) > 0 {
+			tag, err := schema.AddGORMTagSettings(oldTag, add)
+			if err != nil {
+				return analysis.TextEdit{}, false
+			}
+			tags[i] = tag
+		}
+		same = same && tags[i] == tags[0]
+	}
+	decl := func(names, tag string) string {
+		if tag == "" {
+			return names + " " + typ.String()
+		}
+		return names + " " + typ.String() + " " + tag
+	}
+	var out string
+	if same {
+		var names []string
+		for _, id := range field.Names {
+			names = append(names, id.Name)
+		}
+		out = decl(strings.Join(names, ", "), tags[0])
+	} else {
+		// One declaration a line, at the field's indentation, or separated
+		// by semicolons in a struct written on one line.
+		sep := "; "
+		if e.fieldStartsLine(field) {
+			sep = "\n" + strings.Repeat("\t", e.fset.Position(field.Pos()).Column-1)
+		}
+		var decls []string
+		for i, id := range field.Names {
+			decls = append(decls, decl(id.Name, tags[i]))
+		}
+		out = strings.Join(decls, sep)
+	}
+	return analysis.TextEdit{Pos: field.Pos(), End: end, NewText: []byte(out)}, true
+}
+
+// fieldStartsLine reports whether nothing of the struct precedes the field
+// on its line (so it can be split into lines).
+func (e tagEditor) fieldStartsLine(field *ast.Field) bool {
+	tok := e.fset.File(field.Pos())
+	prev := token.NoPos
+	for _, f := range e.files {
+		if f.Pos() > field.Pos() || field.Pos() >= f.End() {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			list, ok := n.(*ast.FieldList)
+			if !ok || prev.IsValid() {
+				return !prev.IsValid()
+			}
+			for i, fd := range list.List {
+				if fd == field {
+					prev = list.Opening
+					if i > 0 {
+						prev = list.List[i-1].End()
+					}
+				}
+			}
+			return true
+		})
+	}
+	return prev.IsValid() && tok.Line(prev) < tok.Line(field.Pos())
+}
+
+// commentWithin reports whether a comment lies between from and to.
+func commentWithin(files []*ast.File, from, to token.Pos) bool {
+	for _, f := range files {
+		if f.Pos() > from || from >= f.End() {
+			continue
+		}
+		for _, g := range f.Comments {
+			if g.Pos() < to && g.End() > from {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fieldDecl finds the declaration of the struct field name among the
 // package's files.
-func (g Fixer) fieldDecl(st *types.Struct, name string) *ast.Field {
+func fieldDecl(files []*ast.File, st *types.Struct, name string) *ast.Field {
 	var obj *types.Var
 	for i := 0; i < st.NumFields(); i++ {
 		if st.Field(i).Name() == name {
@@ -62,7 +139,7 @@ func (g Fixer) fieldDecl(st *types.Struct, name string) *ast.Field {
 		return nil
 	}
 	var found *ast.Field
-	for _, file := range g.Files {
+	for _, file := range files {
 		if file.Pos() > obj.Pos() || obj.Pos() >= file.End() {
 			continue
 		}
@@ -78,68 +155,4 @@ func (g Fixer) fieldDecl(st *types.Struct, name string) *ast.Field {
 		})
 	}
 	return found
-}
-
-// addGormTagOption returns the edit adding option to the field's gorm tag:
-// appended after a ';' to an existing gorm key, as a new gorm key in an
-// existing tag, or as a new tag. Only raw-string tags are edited.
-func addGormTagOption(field *ast.Field, option string) (analysis.TextEdit, bool) {
-	if field.Tag == nil {
-		return analysis.TextEdit{Pos: field.Type.End(), End: field.Type.End(),
-			NewText: []byte(" `gorm:\"" + option + "\"`")}, true
-	}
-	raw := field.Tag.Value
-	if len(raw) < 2 || raw[0] != '`' {
-		return analysis.TextEdit{}, false
-	}
-	body := raw[1 : len(raw)-1]
-	start, end, ok := tagValueRange(body, "gorm")
-	if !ok {
-		sep := " "
-		if strings.TrimSpace(body) == "" {
-			sep = ""
-		}
-		pos := field.Tag.End() - 1 // before the closing backquote
-		return analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(sep + `gorm:"` + option + `"`)}, true
-	}
-	text := option
-	if value := strings.TrimSpace(body[start:end]); value != "" && !strings.HasSuffix(value, ";") {
-		text = ";" + option
-	}
-	pos := field.Tag.Pos() + token.Pos(1+end)
-	return analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(text)}, true
-}
-
-// tagValueRange finds key:"value" in a struct tag body and returns the
-// byte range of value, following reflect.StructTag's syntax.
-func tagValueRange(tag, key string) (start, end int, ok bool) {
-	i := 0
-	for i < len(tag) {
-		for i < len(tag) && tag[i] == ' ' {
-			i++
-		}
-		j := i
-		for j < len(tag) && tag[j] > ' ' && tag[j] != ':' && tag[j] != '"' && tag[j] != 0x7f {
-			j++
-		}
-		if j == i || j+1 >= len(tag) || tag[j] != ':' || tag[j+1] != '"' {
-			return 0, 0, false
-		}
-		name := tag[i:j]
-		k := j + 2
-		for k < len(tag) && tag[k] != '"' {
-			if tag[k] == '\\' {
-				k++
-			}
-			k++
-		}
-		if k >= len(tag) {
-			return 0, 0, false
-		}
-		if name == key {
-			return j + 2, k, true
-		}
-		i = k + 1
-	}
-	return 0, 0, false
 }

@@ -132,3 +132,22 @@ type rangeNode struct{ pos, end token.Pos }
 
 func (r rangeNode) Pos() token.Pos { return r.pos }
 func (r rangeNode) End() token.Pos { return r.end }
+
+// PlannedFixer is a Fixer whose edits for one site depend on the fixes
+// of the package's other sites (GORM merges the struct-tag settings of
+// all of them into one edit per field). The verdict collects the sites it
+// reports for a pass and asks a PlannedFixer for all their edits at once;
+// Edits is then not called for the sites it plans.
+type PlannedFixer interface {
+	Fixer
+	// PlanEdits returns the suggested fixes of each site of sites whose
+	// fix it words (an entry, maybe empty, for every one of them), computed
+	// from all of them; sites of other fixers are skipped.
+	PlanEdits(fset *token.FileSet, sites []Planned) map[*Site][]analysis.SuggestedFix
+}
+
+// Planned is a site whose fix the verdict asks for, with what it knows.
+type Planned struct {
+	Site *Site
+	Fix  Fix
+}

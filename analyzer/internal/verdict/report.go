@@ -112,14 +112,15 @@ func (v *Verdict) reportSite(s *site.Site, category, msg string, fix site.Fix) {
 		return
 	}
 	d := analysis.Diagnostic{Pos: s.Node.Pos(), End: s.Node.End(), Category: category, Message: msg}
-	if category == CategoryGetOrCreate {
-		d.SuggestedFixes = s.Fix.Edits(s, fix)
-	}
 	if s.Insert != nil {
 		d.Related = []analysis.RelatedInformation{{Pos: s.Insert.Pos(), End: s.Insert.End(), Message: "the insert that completes the get-or-create"}}
 	}
 	d.Related = append(d.Related, s.Related...)
-	v.pass.Report(d)
+	h := heldReport{d: d}
+	if category == CategoryGetOrCreate {
+		h.fix = &site.Planned{Site: s, Fix: fix}
+	}
+	v.held = append(v.held, h)
 }
 
 // reportUpsert emits a diagnostic on an upsert unless a directive covers it.
@@ -127,7 +128,50 @@ func (v *Verdict) reportUpsert(u *site.Upsert, category, msg string) {
 	if !v.reportable(u.Node, u.Stmt, category) {
 		return
 	}
-	v.pass.Report(analysis.Diagnostic{Pos: u.Node.Pos(), End: u.Node.End(), Category: category, Message: msg})
+	v.held = append(v.held, heldReport{d: analysis.Diagnostic{Pos: u.Node.Pos(), End: u.Node.End(), Category: category, Message: msg}})
+}
+
+// heldReport is a diagnostic waiting for Finish, with the site whose fix
+// it offers (nil when it offers none).
+type heldReport struct {
+	d   analysis.Diagnostic
+	fix *site.Planned
+}
+
+// Finish reports the pass's diagnostics in the order they were decided,
+// with their suggested fixes: a PlannedFixer words the fixes of all its
+// sites at once, other fixers one site at a time.
+func (v *Verdict) Finish() {
+	var sites []site.Planned
+	for _, h := range v.held {
+		if h.fix != nil {
+			sites = append(sites, *h.fix)
+		}
+	}
+	planned := map[*site.Site][]analysis.SuggestedFix{}
+	for i := range v.held {
+		h := &v.held[i]
+		if h.fix == nil {
+			continue
+		}
+		s := h.fix.Site
+		if _, done := planned[s]; !done {
+			if p, ok := s.Fix.(site.PlannedFixer); ok {
+				for ps, fixes := range p.PlanEdits(v.pass.Fset, sites) {
+					planned[ps] = fixes
+				}
+			}
+		}
+		if fixes, done := planned[s]; done {
+			h.d.SuggestedFixes = fixes
+		} else {
+			h.d.SuggestedFixes = s.Fix.Edits(s, h.fix.Fix)
+		}
+	}
+	for _, h := range v.held {
+		v.pass.Report(h.d)
+	}
+	v.held = nil
 }
 
 func (v *Verdict) reportable(node, stmt ast.Node, category string) bool {

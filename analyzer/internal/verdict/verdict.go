@@ -20,6 +20,10 @@ import (
 type Config struct {
 	Enabled func(category string) bool // whether findings of a category are reported
 	Exclude []string                   // path patterns whose findings are not reported
+	// TableKeys returns keys a recogniser knows a table has though no
+	// site's own schema declares them (GORM's many2many join tables);
+	// nil when none does.
+	TableKeys func(table string) []*schema.Table
 }
 
 // Verdict decides the sites of one package.
@@ -28,6 +32,9 @@ type Verdict struct {
 	cfg  Config
 	src  *sources.Pass
 	dirs *directiveSet
+	// held are the diagnostics of the pass, in the order decided: they
+	// are reported by Finish, once every fix can be planned.
+	held []heldReport
 }
 
 // New returns the verdict for a pass. It reads the package's ignore
@@ -85,6 +92,9 @@ func (v *Verdict) inCatalogs(table string) bool {
 func (v *Verdict) keysFor(table string, own []*schema.Table) *schema.Table {
 	var tables []*schema.Table
 	tables = append(tables, own...)
+	if v.cfg.TableKeys != nil {
+		tables = append(tables, v.cfg.TableKeys(table)...)
+	}
 	for _, cat := range v.src.Catalogs() {
 		if t := cat.Table(table); t != nil {
 			tables = append(tables, t)

@@ -1,0 +1,85 @@
+package gorm
+
+import (
+	"go/types"
+	"reflect"
+	"strings"
+
+	gormschema "gorm.io/gorm/schema"
+
+	"github.com/getorcreatelint/getorcreatelint/schema"
+)
+
+// noRelations, in the seen set of describeStruct, stops a related model's
+// own many2many fields from being described: only its primary key is
+// needed, and a self-reference would otherwise never end.
+var noRelations *types.Named
+
+// many2manyModel describes the element type of a slice field tagged
+// many2many, the related model its join table is built from.
+func (r *Recognizer) many2manyModel(tag string, elem types.Type, seen map[*types.Named]bool) *schema.GORMModel {
+	if seen[noRelations] || gormschema.ParseTagSetting(reflect.StructTag(tag).Get("gorm"), ";")["MANY2MANY"] == "" {
+		return nil
+	}
+	if p, ok := types.Unalias(elem).(*types.Pointer); ok {
+		elem = p.Elem()
+	}
+	named, ok := types.Unalias(elem).(*types.Named)
+	if !ok {
+		return nil
+	}
+	return r.describeStruct(named.Origin(), map[*types.Named]bool{noRelations: true})
+}
+
+// TableKeys returns the join tables named table that many2many fields of
+// the models declared in the package or its direct imports make GORM
+// create, with their composite primary key. They are gathered once per
+// pass, on the first lookup that needs keys. A join model set up at run
+// time with SetupJoinTable replaces such a table; it cannot be seen here.
+func (r *Recognizer) TableKeys(table string) []*schema.Table {
+	if r.joinTables == nil {
+		r.joinTables = r.collectJoinTables()
+	}
+	return r.joinTables[schema.TableKey(table)]
+}
+
+// collectJoinTables gathers the join tables of the package's and its
+// direct imports' models, by table key.
+func (r *Recognizer) collectJoinTables() map[string][]*schema.Table {
+	out := map[string][]*schema.Table{}
+	for _, pkg := range append([]*types.Package{r.pass.Pkg}, r.pass.Pkg.Imports()...) {
+		scope := pkg.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() {
+				continue
+			}
+			named, ok := tn.Type().(*types.Named)
+			if !ok || !declaresMany2Many(named) {
+				continue
+			}
+			if m := r.model(named); m != nil && m.schema != nil {
+				for _, jt := range m.schema.JoinTables {
+					k := schema.TableKey(jt.Name)
+					out[k] = append(out[k], jt)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// declaresMany2Many reports whether a field of the struct type has a gorm
+// tag mentioning many2many, a cheap test before GORM's rules are applied.
+func declaresMany2Many(named *types.Named) bool {
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if strings.Contains(strings.ToLower(st.Tag(i)), "many2many") {
+			return true
+		}
+	}
+	return false
+}
