@@ -24,6 +24,9 @@ func (f *Fact) String() string {
 		for _, s := range l.Signals {
 			sigs = append(sigs, fmt.Sprintf("%s#%d", s.Kind, s.Result))
 		}
+		if len(sigs) == 0 {
+			sigs = []string{"unclear"}
+		}
 		parts = append(parts, fmt.Sprintf("lookup %s(%s) %s", l.Table, strings.Join(cols, ","), strings.Join(sigs, ",")))
 	}
 	for _, ins := range f.Summary.Inserts {

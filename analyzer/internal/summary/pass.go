@@ -206,21 +206,28 @@ func (p *Pass) summarize(u *Unit, body *ast.BlockStmt, sig *types.Signature, nam
 		return s
 	}
 	s.Predicate = p.isPredicate(u.Fn, body, sig)
-	var valid []Lookup
+	var valid, unclear []Lookup
 	for _, l := range p.lookupsIn(u) {
 		if u.Fn.CFGOf(l.Call) != u.Fn.CFGOf(body) {
 			continue // in a function literal: its returns are not ours
 		}
 		sigs := signals(u.Fn, sig, l)
 		if len(sigs) == 0 {
+			unclear = append(unclear, p.lookupOf(l, nil))
 			continue
 		}
 		valid = append(valid, p.lookupOf(l, sigs))
 	}
-	if len(valid) == 1 {
+	inserts := p.insertsIn(u)
+	switch {
+	case len(valid) == 1:
 		s.Lookups = valid
+	case len(valid) == 0 && len(unclear) == 1 && sig.Results().Len() > 0 && !insertsInto(inserts, unclear[0].Table):
+		// A lookup whose result does not tell "not found" on every path:
+		// its callers' inserts after it are unknown (-strict), not findings.
+		s.Lookups = unclear
 	}
-	for _, ins := range p.insertsIn(u) {
+	for _, ins := range inserts {
 		if ins.Table == "" || u.Fn.CFGOf(ins.Call) != u.Fn.CFGOf(body) || !u.Fn.RunsOnEveryReturn(ins.Call) {
 			continue
 		}
@@ -330,4 +337,15 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(buf[i:])
+}
+
+// insertsInto reports whether one of the inserts writes table: the
+// function is a get-or-create itself, not a lookup for its callers.
+func insertsInto(inserts []InsertCall, table string) bool {
+	for _, ins := range inserts {
+		if schema.TableKey(ins.Table) == schema.TableKey(table) {
+			return true
+		}
+	}
+	return false
 }

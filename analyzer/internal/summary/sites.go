@@ -43,6 +43,17 @@ func (p *Pass) Sites(u *Unit) []*site.Site {
 		if len(helped) == 0 {
 			continue
 		}
+		if l.Helper != "" && len(l.Signals) == 0 {
+			// The helper's result does not tell whether it found a row: an
+			// insert after it is a get-or-create whose path is unknown.
+			hit := u.Fn.FirstInsertAfter(l.Handle, flow.AfterLookup, func(c *ast.CallExpr) bool { _, ok := helped[c]; return ok })
+			if hit != nil {
+				st := p.site(u, l, helped[hit])
+				st.Why.Set(l.Helper + "'s results do not tell on every path whether it found a row")
+				out = append(out, st)
+			}
+			continue
+		}
 		if len(own) > 0 && u.Fn.FirstInsertAfter(l.Handle, flow.OnNotFound, func(c *ast.CallExpr) bool { _, ok := own[c]; return ok }) != nil {
 			continue // the recogniser reports this lookup itself
 		}
