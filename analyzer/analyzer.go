@@ -179,57 +179,6 @@ type pipeline struct {
 	byPkg map[*types.Package]recognizer // nil: no recogniser claims the package
 }
 
-// functions yields the top-level functions of the package's files that
-// are not generated: function declarations, and the function literals of
-// package-level declarations.
-func (p *pipeline) functions() func(yield func(*flow.Func) bool) {
-	return func(yield func(*flow.Func) bool) {
-		for _, file := range p.pass.Files {
-			if ast.IsGenerated(file) {
-				continue // generated code (ent, gorm/gen) is not the user's to fix
-			}
-			for _, decl := range file.Decls {
-				var roots []ast.Node
-				switch d := decl.(type) {
-				case *ast.FuncDecl:
-					if d.Body != nil {
-						roots = append(roots, d)
-					}
-				case *ast.GenDecl:
-					ast.Inspect(d, func(n ast.Node) bool {
-						if lit, ok := n.(*ast.FuncLit); ok {
-							roots = append(roots, lit)
-							return false
-						}
-						return true
-					})
-				}
-				for _, root := range roots {
-					if !yield(flow.NewFunc(p.pass.TypesInfo, p.pass.Pkg, decl, root, &p.hooks)) {
-						return
-					}
-				}
-			}
-		}
-	}
-}
-
-// dispatch walks the function once and sends each call to the recogniser
-// that claims its callee's package.
-func (p *pipeline) dispatch(fn *flow.Func) map[recognizer][]flow.Call {
-	calls := map[recognizer][]flow.Call{}
-	ast.Inspect(fn.Node(), func(n ast.Node) bool {
-		if x, ok := n.(*ast.CallExpr); ok {
-			call := flow.Call{Expr: x}
-			if r := p.recognizerFor(&call); r != nil {
-				calls[r] = append(calls[r], call)
-			}
-		}
-		return true
-	})
-	return calls
-}
-
 // recognizerFor resolves the call's callee and returns the recogniser of
 // its package, or nil.
 func (p *pipeline) recognizerFor(call *flow.Call) recognizer {
