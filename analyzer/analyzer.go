@@ -111,7 +111,8 @@ func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Op
 		}
 		sums.Summarize(su, &p.hooks)
 	}
-	for _, u := range units {
+	for i, u := range units {
+		units[i] = nil // each function's syntax indexes go once it is reported
 		if u.generated {
 			continue
 		}
@@ -130,6 +131,7 @@ func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Op
 			stage, at = "verdict", s.Node
 			v.Decide(s)
 		}
+		sums.Done(u.sum)
 		stage, at = "recognition", fn.Node()
 		for _, r := range recs {
 			for _, u := range r.Upserts(fn, calls[r]) {

@@ -69,18 +69,47 @@ func (p *Pass) closure(u *Unit, call *ast.CallExpr) (*Summary, string) {
 	return s, id.Name
 }
 
-// lookupsIn lists the lookups of a unit: the recognisers' and the helper
-// calls'.
-func (p *Pass) lookupsIn(u *Unit) []LookupCall {
-	var out []LookupCall
+// direct is what the recognisers find in a unit, which no round of the
+// summaries changes.
+type direct struct {
+	lookups []LookupCall
+	inserts []InsertCall
+}
+
+// directOf reads the recognisers' lookups and inserts of a unit once.
+func (p *Pass) directOf(u *Unit) *direct {
+	if d, ok := p.direct[u]; ok {
+		return d
+	}
+	d := &direct{}
 	for _, prov := range p.providers {
+		if len(u.Calls[prov]) == 0 {
+			continue
+		}
 		for _, l := range prov.Lookups(u.Fn, u.Calls[prov]) {
 			if l.At.File == "" {
 				l.At = p.step(calleeName(u.Fn, l.Call), l.Call)
 			}
-			out = append(out, l)
+			d.lookups = append(d.lookups, l)
+		}
+		for _, ins := range prov.Inserts(u.Fn, u.Calls[prov]) {
+			if ins.At.File == "" {
+				ins.At = p.step(calleeName(u.Fn, ins.Call), ins.Call)
+			}
+			d.inserts = append(d.inserts, ins)
 		}
 	}
+	p.direct[u] = d
+	return d
+}
+
+// Done drops what was kept of a unit once it has been reported.
+func (p *Pass) Done(u *Unit) { delete(p.direct, u) }
+
+// lookupsIn lists the lookups of a unit: the recognisers' and the helper
+// calls'.
+func (p *Pass) lookupsIn(u *Unit) []LookupCall {
+	out := append([]LookupCall(nil), p.directOf(u).lookups...)
 	for _, h := range p.helpers(u) {
 		for _, l := range h.sum.Lookups {
 			out = append(out, p.helperLookup(u, h, l))
@@ -92,15 +121,7 @@ func (p *Pass) lookupsIn(u *Unit) []LookupCall {
 // insertsIn lists the inserts of a unit: the recognisers' and the helper
 // calls'.
 func (p *Pass) insertsIn(u *Unit) []InsertCall {
-	var out []InsertCall
-	for _, prov := range p.providers {
-		for _, ins := range prov.Inserts(u.Fn, u.Calls[prov]) {
-			if ins.At.File == "" {
-				ins.At = p.step(calleeName(u.Fn, ins.Call), ins.Call)
-			}
-			out = append(out, ins)
-		}
-	}
+	out := append([]InsertCall(nil), p.directOf(u).inserts...)
 	for _, h := range p.helpers(u) {
 		for _, ins := range h.sum.Inserts {
 			out = append(out, InsertCall{Call: h.call, Table: ins.Table, What: h.name, At: ins.At, Helper: h.name})

@@ -34,7 +34,7 @@ type Pass struct {
 
 	local     map[*types.Func]*Summary
 	lits      map[*ast.FuncLit]*Summary
-	units     map[*types.Func]*Unit
+	direct    map[*Unit]*direct // the recognisers' calls of a unit, read once
 	sentinels map[flow.Var]bool
 	impls     map[*types.Func]*types.Func
 }
@@ -44,7 +44,7 @@ type Pass struct {
 func New(pass *analysis.Pass, providers []Provider, inScope func(string) bool) *Pass {
 	return &Pass{pass: pass, providers: providers, inScope: inScope,
 		local: map[*types.Func]*Summary{}, lits: map[*ast.FuncLit]*Summary{},
-		units: map[*types.Func]*Unit{}, sentinels: map[flow.Var]bool{}, impls: map[*types.Func]*types.Func{}}
+		direct: map[*Unit]*direct{}, sentinels: map[flow.Var]bool{}, impls: map[*types.Func]*types.Func{}}
 }
 
 // Hooks tells the flow analysis the helpers' own "not found" sentinels
@@ -92,16 +92,15 @@ func (p *Pass) Summarize(units []*Unit, hooks *flow.Hooks) {
 	if !p.inScope(p.pass.Pkg.Path()) {
 		return
 	}
-	for _, u := range units {
-		if u.Obj != nil {
-			p.units[u.Obj] = u
-		}
-	}
+	newSentinels := false
 	for round := 0; round < maxRounds; round++ {
 		changed := false
 		for _, u := range units {
 			if u.Obj == nil || calls(u, u.Obj) {
 				continue // recursion: no summary
+			}
+			if round > 0 && !newSentinels && !callsLocal(u, p.pass.Pkg) {
+				continue // its summary cannot change after the first round
 			}
 			decl, ok := u.Fn.Node().(*ast.FuncDecl)
 			if !ok {
@@ -119,10 +118,11 @@ func (p *Pass) Summarize(units []*Unit, hooks *flow.Hooks) {
 				}
 			}
 		}
+		newSentinels = false
 		for v := range p.sentinels {
 			if !hasVar(hooks.Sentinels, v) {
 				hooks.Sentinels = append(hooks.Sentinels, v)
-				changed = true
+				changed, newSentinels = true, true
 			}
 		}
 		if !changed {
@@ -137,6 +137,17 @@ func (p *Pass) Summarize(units []*Unit, hooks *flow.Hooks) {
 func hasVar(vs []flow.Var, v flow.Var) bool {
 	for _, x := range vs {
 		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// callsLocal reports whether the unit calls a function of pkg or a
+// function value: the calls whose summaries a later round may change.
+func callsLocal(u *Unit, pkg *types.Package) bool {
+	for _, c := range u.Other {
+		if c.Fn == nil || c.Fn.Pkg() == pkg {
 			return true
 		}
 	}
