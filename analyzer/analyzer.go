@@ -60,7 +60,7 @@ type recognizer interface {
 func recognizers(pass *analysis.Pass, o *Options, dialect func() sqlscan.Dialect) []recognizer {
 	return []recognizer{
 		gorm.New(pass, o.namer(), dialect),
-		ent.New(pass),
+		ent.New(pass, dialect),
 		rawsql.New(pass, dialect),
 		bun.New(pass, dialect),
 	}

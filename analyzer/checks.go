@@ -114,11 +114,13 @@ var Checks = []Check{
 			"// ON CONFLICT specification\") unless a unique key is exactly (user_id, day).\n" +
 			"db.ExecContext(ctx, `INSERT INTO visits (user_id, day, hits) VALUES ($1, $2, 1)\n" +
 			"\tON CONFLICT (user_id, day) DO UPDATE SET hits = visits.hits + 1`, userID, day)\n" +
-			"db.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: \"user_id\"}, {Name: \"day\"}}, UpdateAll: true}).Create(&v)",
+			"db.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: \"user_id\"}, {Name: \"day\"}}, UpdateAll: true}).Create(&v)\n" +
+			"client.Visit.Create().SetUserID(userID).SetDay(day).OnConflictColumns(visit.FieldUserID, visit.FieldDay).UpdateNewValues().Exec(ctx)",
 		After: "// GOOD: CREATE UNIQUE INDEX visits_user_day ON visits (user_id, day);",
 		Notes: "The target must match a unique key as a set of columns; a partial index needs the matching\n" +
 			"`ON CONFLICT (cols) WHERE pred`, and an expression target matches an expression index. MySQL ignores conflict\n" +
-			"targets, so this check is PostgreSQL and SQLite only.",
+			"targets, so this check is PostgreSQL and SQLite only. ent's `OnConflict(sql.ConflictConstraint(name))` is\n" +
+			"reported when no key of a table that only ent's schema describes has that name.",
 	},
 	{
 		Category: CategoryUpsertNoKey,
@@ -135,7 +137,7 @@ var Checks = []Check{
 			"db.ExecContext(ctx, `INSERT INTO events (source, ref) VALUES ($1, $2) ON CONFLICT DO NOTHING`, src, ref)",
 		After: "// GOOD: CREATE UNIQUE INDEX events_source_ref ON events (source, ref);",
 		Notes: "Covers `ON CONFLICT DO NOTHING` without a target, `INSERT IGNORE`, `INSERT OR IGNORE`, `REPLACE`,\n" +
-			"`ON DUPLICATE KEY UPDATE` and GORM's `clause.OnConflict{DoNothing: true}`.",
+			"`ON DUPLICATE KEY UPDATE`, GORM's `clause.OnConflict{DoNothing: true}` and ent's `OnConflict(sql.DoNothing())`.",
 	},
 	{
 		Category: CategorySoftDeleteConflict,

@@ -10,14 +10,23 @@ import (
 
 func TestEnt(t *testing.T) {
 	analysistest.Run(t, analyzer.EntTestModule(t), analyzer.New(analyzer.Options{}),
-		"example.com/entcases/lookups",    // each query method that runs a lookup
-		"example.com/entcases/notfound",   // each way of testing for no row
-		"example.com/entcases/predicates", // columns and keys: fields, mixins, storage keys, indexes, edges
-		"example.com/entcases/clients",    // stored clients, transactions, aliases, ignore directives
-		"example.com/entcases/notent",     // look-alike types
+		"example.com/entcases/lookups",      // each query method that runs a lookup
+		"example.com/entcases/notfound",     // each way of testing for no row
+		"example.com/entcases/predicates",   // columns and keys: fields, mixins, storage keys, indexes, edges
+		"example.com/entcases/clients",      // stored clients, transactions, aliases, ignore directives
+		"example.com/entcases/notent",       // look-alike types
+		"example.com/entcases/masknotfound", // MaskNotFound, then the nil result
+		"example.com/entcases/upsert",       // OnConflict builders, on a database the code does not name
 	)
 }
 
 func TestEntStrict(t *testing.T) {
 	analysistest.Run(t, analyzer.EntTestModule(t), analyzer.New(analyzer.Options{Strict: true}), "example.com/entcases/strict")
+}
+
+// ent writes the upsert's SQL for the database: a target on PostgreSQL,
+// none on MySQL.
+func TestEntUpsertDialects(t *testing.T) {
+	analysistest.Run(t, analyzer.EntTestModule(t), analyzer.New(analyzer.Options{Dialect: "postgres"}), "example.com/entcases/upsertpg")
+	analysistest.Run(t, analyzer.EntTestModule(t), analyzer.New(analyzer.Options{Dialect: "mysql"}), "example.com/entcases/upsertmysql")
 }

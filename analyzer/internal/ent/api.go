@@ -100,6 +100,8 @@ type entEntity struct {
 	query      *types.Named
 	create     *types.Named
 	createBulk *types.Named
+	upsertOne  *types.Named   // UserUpsertOne, with the sql/upsert feature; nil without
+	upsertBulk *types.Named   // UserUpsertBulk
 	predicate  *types.Named   // predicate.User
 	pkg        *types.Package // the entity package; nil when it could not be found
 	table      string         // the entity package's Table constant
@@ -142,8 +144,10 @@ func buildEntIndex(pkg *types.Package) *entClientIndex {
 			continue
 		}
 		e.clientPkg = pkg
-		for _, t := range []*types.Named{e.query, e.create, e.createBulk} {
-			idx.byType[t] = e
+		for _, t := range []*types.Named{e.query, e.create, e.createBulk, e.upsertOne, e.upsertBulk} {
+			if t != nil {
+				idx.byType[t] = e
+			}
 		}
 	}
 	if len(idx.byType) == 0 {
@@ -171,6 +175,7 @@ func entEntityOf(client *types.Named) *entEntity {
 		return nil
 	}
 	e := &entEntity{client: client, query: query, create: create, createBulk: bulk, predicate: pred}
+	e.upsertOne, e.upsertBulk = upsertBuilder(create), upsertBuilder(bulk)
 	if first := methodOf(query, "First"); first != nil && first.Signature().Results().Len() == 2 {
 		if n := flow.NamedOf(first.Signature().Results().At(0).Type()); n != nil {
 			e.node, e.name = n, n.Obj().Name()
@@ -277,6 +282,25 @@ func builderResult(n *types.Named, name string) *types.Named {
 		return nil
 	}
 	return b
+}
+
+// upsertBuilder returns *U for the OnConflictColumns(...string) *U method
+// that the sql/upsert feature generates on a create builder; nil without
+// the feature.
+func upsertBuilder(create *types.Named) *types.Named {
+	m := methodOf(create, "OnConflictColumns")
+	if m == nil || !m.Signature().Variadic() || m.Signature().Results().Len() != 1 {
+		return nil
+	}
+	p, ok := types.Unalias(m.Signature().Results().At(0).Type()).(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	u, ok := types.Unalias(p.Elem()).(*types.Named)
+	if !ok || u.Obj().Pkg() != create.Obj().Pkg() {
+		return nil
+	}
+	return u
 }
 
 // methodOf returns the method name of *n, or nil.

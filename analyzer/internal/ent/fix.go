@@ -20,7 +20,17 @@ func (f entFixer) Advice(s *site.Site, fix site.Fix) string {
 	return entFix(f.entity, s.KeyTerms(), fix.Index.Text())
 }
 
-func (entFixer) IndexAdvice(site.IndexSpec, bool) string { return "" }
+// IndexAdvice declares the key an upsert's target needs in the schema,
+// unless migrations manage the table or the key has a predicate.
+func (f entFixer) IndexAdvice(spec site.IndexSpec, migrated bool) string {
+	if migrated || len(spec.Where) > 0 {
+		return ""
+	}
+	if decl, _ := entKeyDecl(f.entity, spec.Key); decl != "" {
+		return "add " + decl + " or " + spec.Text()
+	}
+	return ""
+}
 
 func (entFixer) Edits(*site.Site, site.Fix) []analysis.SuggestedFix { return nil }
 
@@ -33,18 +43,30 @@ func (entFixer) Edits(*site.Site, site.Fix) []analysis.SuggestedFix { return nil
 // column is not a field or edge of the entity, or may be NULL (the key
 // then needs NULLS NOT DISTINCT, which the schema cannot say).
 func entFix(e *entEntity, terms []schema.Term, index string) string {
-	if e == nil || e.pkg == nil || len(terms) == 0 {
+	decl, consts := entKeyDecl(e, terms)
+	if decl == "" {
 		return ""
 	}
-	var fieldNames, edgeNames, consts []string
+	return fmt.Sprintf("add %s or %s; then Create()...OnConflictColumns(%s).Ignore().ID(ctx) (sql/upsert feature) gets or creates in one statement",
+		decl, index, strings.Join(consts, ", "))
+}
+
+// entKeyDecl words the schema change that declares a unique key on the
+// terms, and returns the generated constants naming its columns; "" when
+// a term is not a field or edge of the entity, or may be NULL.
+func entKeyDecl(e *entEntity, terms []schema.Term) (decl string, consts []string) {
+	if e == nil || e.pkg == nil || len(terms) == 0 {
+		return "", nil
+	}
+	var fieldNames, edgeNames []string
 	for _, t := range terms {
 		if t.Expr != "" || t.IsNull || t.MayBeNull {
-			return ""
+			return "", nil
 		}
 		c, ok := e.column(t.Column)
 		switch {
 		case !ok:
-			return ""
+			return "", nil
 		case c.field != "":
 			fieldNames = append(fieldNames, c.field)
 		default:
@@ -52,22 +74,17 @@ func entFix(e *entEntity, terms []schema.Term, index string) string {
 		}
 		consts = append(consts, c.constant)
 	}
-	var decl string
-	switch {
-	case len(fieldNames) == 1 && len(edgeNames) == 0:
-		decl = fmt.Sprintf("add .Unique() to the %q field of the %s schema", fieldNames[0], e.name)
-	default:
-		idx := "index"
-		if len(fieldNames) > 0 {
-			idx += ".Fields(" + quoteAll(fieldNames) + ")"
-		}
-		if len(edgeNames) > 0 {
-			idx += ".Edges(" + quoteAll(edgeNames) + ")"
-		}
-		decl = fmt.Sprintf("add %s.Unique() to the Indexes of the %s schema", idx, e.name)
+	if len(fieldNames) == 1 && len(edgeNames) == 0 {
+		return fmt.Sprintf(".Unique() to the %q field of the %s schema", fieldNames[0], e.name), consts
 	}
-	return fmt.Sprintf("%s or %s; then Create()...OnConflictColumns(%s).Ignore().ID(ctx) (sql/upsert feature) gets or creates in one statement",
-		decl, index, strings.Join(consts, ", "))
+	idx := "index"
+	if len(fieldNames) > 0 {
+		idx += ".Fields(" + quoteAll(fieldNames) + ")"
+	}
+	if len(edgeNames) > 0 {
+		idx += ".Edges(" + quoteAll(edgeNames) + ")"
+	}
+	return fmt.Sprintf("%s.Unique() to the Indexes of the %s schema", idx, e.name), consts
 }
 
 func quoteAll(names []string) string {

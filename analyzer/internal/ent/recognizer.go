@@ -13,18 +13,21 @@ import (
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/schema"
+	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
 
 // Recognizer finds the ent sites of one package.
 type Recognizer struct {
-	pass *analysis.Pass
+	pass    *analysis.Pass
+	dialect func() sqlscan.Dialect // the database the package's SQL runs on
 	// explained lists the entities whose tables Tables already returned.
 	explained map[*types.Named]bool
 }
 
-// New returns the recogniser for a pass.
-func New(pass *analysis.Pass) *Recognizer {
-	return &Recognizer{pass: pass, explained: map[*types.Named]bool{}}
+// New returns the recogniser for a pass; dialect is asked only for
+// upserts, whose SQL ent writes differently for MySQL.
+func New(pass *analysis.Pass, dialect func() sqlscan.Dialect) *Recognizer {
+	return &Recognizer{pass: pass, dialect: dialect, explained: map[*types.Named]bool{}}
 }
 
 // Claims reports whether calls into pkg may be an ent client's: pkg
@@ -32,11 +35,13 @@ func New(pass *analysis.Pass) *Recognizer {
 func (r *Recognizer) Claims(pkg *types.Package) bool { return importsEnt(pkg) }
 
 // Hooks tells the flow analysis how ent reports "not found": an error
-// that the generated IsNotFound and *NotFoundError recognise.
+// that the generated IsNotFound and *NotFoundError recognise, and that
+// the generated MaskNotFound turns into nil.
 func (r *Recognizer) Hooks() flow.Hooks {
 	return flow.Hooks{
 		NotFoundFuncs:   []func(*types.Func) bool{isNotFoundPredicate},
 		NotFoundTargets: []func(types.Type) bool{isNotFoundTarget},
+		MaskFuncs:       []func(*types.Func) bool{isMaskNotFound},
 	}
 }
 
@@ -53,8 +58,12 @@ func (r *Recognizer) Sites(fn *flow.Func, calls []flow.Call) []*site.Site {
 	return fc.getOrCreates()
 }
 
-// Upserts returns nothing: ent's upsert builders are not checked.
-func (r *Recognizer) Upserts(*flow.Func, []flow.Call) []*site.Upsert { return nil }
+// Upserts returns the function's ent upserts: inserts run through the
+// OnConflict builders of the sql/upsert feature.
+func (r *Recognizer) Upserts(fn *flow.Func, calls []flow.Call) []*site.Upsert {
+	fc := &fnCtx{Func: fn, r: r, calls: calls}
+	return fc.entUpserts()
+}
 
 // Tables returns the keys ent declares for the entity a builder call
 // reads or writes, each entity once per pass (for the schema subcommand).
@@ -102,4 +111,21 @@ func isNotFoundTarget(t types.Type) bool {
 	}
 	fn, _ := n.Obj().Pkg().Scope().Lookup("IsNotFound").(*types.Func)
 	return isNotFoundPredicate(fn)
+}
+
+// isMaskNotFound reports whether fn is the MaskNotFound(error) error of
+// a generated client package: the package the client's builders belong
+// to, whose IsNotFound tests for its NotFoundError.
+func isMaskNotFound(fn *types.Func) bool {
+	if fn == nil || fn.Name() != "MaskNotFound" || fn.Pkg() == nil || fn.Signature().Recv() != nil {
+		return false
+	}
+	errType := types.Universe.Lookup("error").Type()
+	sig := fn.Signature()
+	if sig.Params().Len() != 1 || sig.Results().Len() != 1 ||
+		!types.Identical(sig.Params().At(0).Type(), errType) || !types.Identical(sig.Results().At(0).Type(), errType) {
+		return false
+	}
+	isNotFound, _ := fn.Pkg().Scope().Lookup("IsNotFound").(*types.Func)
+	return isNotFoundPredicate(isNotFound) && entIndex(fn.Pkg()) != nil
 }

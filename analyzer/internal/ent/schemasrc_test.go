@@ -84,7 +84,7 @@ func TestEntSchemaSourceAgreesWithGenerator(t *testing.T) {
 	fset := token.NewFileSet()
 	fromSource := schema.ParseEntSchema(fset, sources.ParseDir(fset, schemaDir))
 	generated := schema.ParseEntMigrate(fset, sources.ParseDir(fset, filepath.Join(clientDir, "migrate")))
-	tables := map[string]string{"User": "users", "Pet": "pets", "Card": "cards", "City": "cities", "Street": "streets", "Tag": "tags"}
+	tables := map[string]string{"User": "users", "Pet": "pets", "Card": "cards", "City": "cities", "Street": "streets", "Tag": "tags", "Device": "devices"}
 	missing := map[string][]string{"tags": {"(name, user_tags)"}}
 	for typ, table := range tables {
 		src, gen := fromSource.Table(typ), generated.Table(table)

@@ -14,10 +14,13 @@ import (
 type pathState struct {
 	out     Outcome
 	tracked bool
+	// masked: the error's variable now holds the masked error (err =
+	// ent.MaskNotFound(err)). Paths that disagree leave it unknown.
+	masked bool
 }
 
 func (s pathState) join(o pathState) pathState {
-	return pathState{out: s.out | o.out, tracked: s.tracked && o.tracked}
+	return pathState{out: s.out | o.out, tracked: s.tracked && o.tracked && s.masked == o.masked, masked: s.masked && o.masked}
 }
 
 // Rule says on which paths an insert makes a get-or-create.
@@ -46,6 +49,7 @@ func (fn *Func) FirstInsertAfter(h *Handle, rule Rule, isCreate func(*ast.CallEx
 	if start == nil {
 		return nil
 	}
+	fn.bindMasked(h)
 	back := backEdges(g)
 	states := map[*cfg.Block]pathState{}
 	var hit *ast.CallExpr
@@ -62,6 +66,8 @@ func (fn *Func) FirstInsertAfter(h *Handle, rule Rule, isCreate func(*ast.CallEx
 			n := b.Nodes[i]
 			if ContainsPos(n, h.Call) {
 				st = pathState{out: AnyOutcome, tracked: true}
+			} else if masks := fn.maskStore(h, n); len(masks) == 1 && h.Errs[masks[0]] {
+				st.masked = true
 			} else if fn.assignsTracked(h, n) {
 				st.tracked = false
 			}
@@ -100,7 +106,7 @@ func (fn *Func) FirstInsertAfter(h *Handle, rule Rule, isCreate func(*ast.CallEx
 		var onTrue, onFalse Outcome = AnyOutcome, AnyOutcome
 		if len(succs) == 2 && len(b.Nodes) > 0 && st.tracked {
 			if e, isExpr := b.Nodes[len(b.Nodes)-1].(ast.Expr); isExpr {
-				onTrue, onFalse, _ = fn.branch(h, e)
+				onTrue, onFalse, _ = fn.branch(st.view(h), e)
 			}
 		}
 		for k, s := range succs {
@@ -131,6 +137,18 @@ func (fn *Func) FirstInsertAfter(h *Handle, rule Rule, isCreate func(*ast.CallEx
 		}
 	}
 	return hit
+}
+
+// view is the handle as the path sees it: once the error's variable holds
+// the masked error, nil means found or not found and non-nil a failure,
+// which is how an error that is nil on a miss reads.
+func (s pathState) view(h *Handle) *Handle {
+	if !s.masked {
+		return h
+	}
+	m := *h
+	m.ErrOnMiss = false
+	return &m
 }
 
 // branch classifies a branch condition; a case value of a tagged switch is

@@ -17,6 +17,9 @@ type Hooks struct {
 	// NotFoundTargets recognise the type of &target in errors.As(err,
 	// &target) for a "no rows" error type.
 	NotFoundTargets []func(types.Type) bool
+	// MaskFuncs recognise functions that return nil for a "no rows"
+	// error and any other error as it is: ent's MaskNotFound(err).
+	MaskFuncs []func(*types.Func) bool
 	// Branches classify a call in a branch condition the framework knows
 	// (rows.Next()): the outcomes on its true and false edges.
 	Branches []func(fn *Func, h *Handle, call *ast.CallExpr) (onTrue, onFalse Outcome, ok bool)
@@ -34,6 +37,7 @@ func (h *Hooks) Add(o Hooks) {
 	h.Sentinels = append(h.Sentinels, o.Sentinels...)
 	h.NotFoundFuncs = append(h.NotFoundFuncs, o.NotFoundFuncs...)
 	h.NotFoundTargets = append(h.NotFoundTargets, o.NotFoundTargets...)
+	h.MaskFuncs = append(h.MaskFuncs, o.MaskFuncs...)
 	h.Branches = append(h.Branches, o.Branches...)
 	h.RunsCallbacks = append(h.RunsCallbacks, o.RunsCallbacks...)
 }

@@ -26,6 +26,7 @@ type Handle struct {
 	Counts    map[types.Object]bool // Count(&n) targets: zero means not found
 	Exists    map[types.Object]bool // booleans that are true when a row exists (ent Exist)
 	Nils      map[types.Object]bool // results that are nil when nothing was found (ent First, Only)
+	Masked    map[types.Object]bool // the lookup's error with "no rows" masked: nil unless it failed (ent MaskNotFound)
 	Dest      types.Object          // the variable the lookup fills
 	DestPK    map[string]bool       // primary-key field names of dest's model
 	SliceDest bool                  // dest is a slice: len(dest) == 0 means not found
@@ -47,6 +48,7 @@ func NewHandle(call *ast.CallExpr) *Handle {
 		Counts:  map[types.Object]bool{},
 		Exists:  map[types.Object]bool{},
 		Nils:    map[types.Object]bool{},
+		Masked:  map[types.Object]bool{},
 		DestPK:  map[string]bool{},
 		Derived: map[ast.Node]bool{},
 	}
@@ -54,7 +56,7 @@ func NewHandle(call *ast.CallExpr) *Handle {
 
 // Tracks reports whether obj is one of the handle's variables.
 func (h *Handle) Tracks(obj types.Object) bool {
-	return obj != nil && (h.Errs[obj] || h.Result[obj] || h.Counts[obj] || h.Exists[obj] || h.Nils[obj] || obj == h.Dest)
+	return obj != nil && (h.Errs[obj] || h.Result[obj] || h.Counts[obj] || h.Exists[obj] || h.Nils[obj] || h.Masked[obj] || obj == h.Dest)
 }
 
 // MissValue is what a lookup's value holds when nothing was found.
@@ -210,7 +212,7 @@ func (fn *Func) Cond(h *Handle, e ast.Expr) (onTrue, onFalse Outcome, ok bool) {
 func (fn *Func) compare(h *Handle, x, y ast.Expr, op token.Token) (onTrue, onFalse Outcome, ok bool) {
 	info := fn.Info
 	// Put the lookup-related operand on the left.
-	if !fn.IsErr(h, x) && !fn.isZeroWhenNotFound(h, x) && !fn.isNilWhenNotFound(h, x) {
+	if !fn.IsErr(h, x) && !fn.isMaskedErr(h, x) && !fn.isZeroWhenNotFound(h, x) && !fn.isNilWhenNotFound(h, x) {
 		x, y = y, x
 		op = mirror(op)
 	}
@@ -221,6 +223,13 @@ func (fn *Func) compare(h *Handle, x, y ast.Expr, op token.Token) (onTrue, onFal
 			return NotFound | Failed, Found, true
 		case token.NEQ:
 			return Found, NotFound | Failed, true
+		}
+	case fn.isMaskedErr(h, x) && info.Types[y].IsNil():
+		switch op {
+		case token.EQL:
+			return Found | NotFound, Failed, true
+		case token.NEQ:
+			return Failed, Found | NotFound, true
 		}
 	case fn.IsErr(h, x):
 		var t, f Outcome

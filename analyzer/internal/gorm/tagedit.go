@@ -54,19 +54,25 @@ func (e tagEditor) fieldEdit(field *ast.Field, settings map[string][]string) (an
 		}
 		same = same && tags[i] == tags[0]
 	}
-	decl := func(names, tag string) string {
+	decl := func(names, nameGap, tag, tagGap string) string {
 		if tag == "" {
-			return names + " " + typ.String()
+			return names + nameGap + typ.String()
 		}
-		return names + " " + typ.String() + " " + tag
+		return names + nameGap + typ.String() + tagGap + tag
 	}
 	var out string
 	if same {
+		// The declaration keeps its names, so it keeps the spaces that
+		// align its type and tag with the fields around it.
 		var names []string
 		for _, id := range field.Names {
 			names = append(names, id.Name)
 		}
-		out = decl(strings.Join(names, ", "), tags[0])
+		tagGap := " "
+		if field.Tag != nil {
+			tagGap = e.gap(field.Type.End(), field.Tag.Pos())
+		}
+		out = decl(strings.Join(names, ", "), e.gap(field.Names[len(field.Names)-1].End(), field.Type.Pos()), tags[0], tagGap)
 	} else {
 		// One declaration a line, at the field's indentation, or separated
 		// by semicolons in a struct written on one line.
@@ -76,11 +82,21 @@ func (e tagEditor) fieldEdit(field *ast.Field, settings map[string][]string) (an
 		}
 		var decls []string
 		for i, id := range field.Names {
-			decls = append(decls, decl(id.Name, tags[i]))
+			decls = append(decls, decl(id.Name, " ", tags[i], " "))
 		}
 		out = strings.Join(decls, sep)
 	}
 	return analysis.TextEdit{Pos: field.Pos(), End: end, NewText: []byte(out)}, true
+}
+
+// gap returns the spaces between from and to when both are on one line
+// (the alignment gofmt gave them), else one space.
+func (e tagEditor) gap(from, to token.Pos) string {
+	p, q := e.fset.Position(from), e.fset.Position(to)
+	if p.Line == q.Line && q.Column > p.Column {
+		return strings.Repeat(" ", q.Column-p.Column)
+	}
+	return " "
 }
 
 // fieldStartsLine reports whether nothing of the struct precedes the field

@@ -24,8 +24,7 @@ func (v *Verdict) DecideUpsert(u *site.Upsert) {
 	for _, cf := range u.Conflicts {
 		switch {
 		case cf.Constraint != "":
-			// A constraint by name: exclusion constraints and deferrable
-			// options are not in the catalog, so it is not checked.
+			v.checkConstraintName(u, table, migrated, cf.Constraint)
 		case len(cf.Target) == 0 && !cf.DoNothing && u.Dialect == sqlscan.Postgres:
 			v.reportUpsert(u, CategoryUpsertTarget, missingTargetMessage(u, table))
 		case len(cf.Target) == 0:

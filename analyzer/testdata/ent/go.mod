@@ -2,11 +2,13 @@ module example.com/entcases
 
 go 1.26
 
-require example.com/entapp v0.0.0
+require (
+	entgo.io/ent v0.14.5
+	example.com/entapp v0.0.0
+)
 
 require (
 	ariga.io/atlas v0.32.1-0.20250325101103-175b25e1c1b9 // indirect
-	entgo.io/ent v0.14.5 // indirect
 	github.com/agext/levenshtein v1.2.3 // indirect
 	github.com/apparentlymart/go-textseg/v15 v15.0.0 // indirect
 	github.com/bmatcuk/doublestar v1.3.4 // indirect

@@ -14,6 +14,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"example.com/entapp/ent/card"
 	"example.com/entapp/ent/city"
+	"example.com/entapp/ent/device"
 	"example.com/entapp/ent/pet"
 	"example.com/entapp/ent/street"
 	"example.com/entapp/ent/tag"
@@ -80,6 +81,7 @@ func checkColumn(t, c string) error {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			card.Table:   card.ValidColumn,
 			city.Table:   city.ValidColumn,
+			device.Table: device.ValidColumn,
 			pet.Table:    pet.ValidColumn,
 			street.Table: street.ValidColumn,
 			tag.Table:    tag.ValidColumn,

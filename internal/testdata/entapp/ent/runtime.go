@@ -3,14 +3,22 @@
 package ent
 
 import (
+	"example.com/entapp/ent/device"
 	"example.com/entapp/ent/schema"
 	"example.com/entapp/ent/user"
+	"github.com/google/uuid"
 )
 
 // The init function reads all schema descriptors with runtime code
 // (default values, validators, hooks and policies) and stitches it
 // to their package variables.
 func init() {
+	deviceFields := schema.Device{}.Fields()
+	_ = deviceFields
+	// deviceDescID is the schema descriptor for id field.
+	deviceDescID := deviceFields[0].Descriptor()
+	// device.DefaultID holds the default value on creation for the id field.
+	device.DefaultID = deviceDescID.Default.(func() uuid.UUID)
 	userFields := schema.User{}.Fields()
 	_ = userFields
 	// userDescActive is the schema descriptor for active field.

@@ -16,6 +16,8 @@ type Tx struct {
 	Card *CardClient
 	// City is the client for interacting with the City builders.
 	City *CityClient
+	// Device is the client for interacting with the Device builders.
+	Device *DeviceClient
 	// Pet is the client for interacting with the Pet builders.
 	Pet *PetClient
 	// Street is the client for interacting with the Street builders.
@@ -157,6 +159,7 @@ func (tx *Tx) Client() *Client {
 func (tx *Tx) init() {
 	tx.Card = NewCardClient(tx.config)
 	tx.City = NewCityClient(tx.config)
+	tx.Device = NewDeviceClient(tx.config)
 	tx.Pet = NewPetClient(tx.config)
 	tx.Street = NewStreetClient(tx.config)
 	tx.Tag = NewTagClient(tx.config)

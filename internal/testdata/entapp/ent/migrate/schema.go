@@ -40,6 +40,17 @@ var (
 		Columns:    CitiesColumns,
 		PrimaryKey: []*schema.Column{CitiesColumns[0]},
 	}
+	// DevicesColumns holds the columns for the "devices" table.
+	DevicesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeUUID},
+		{Name: "serial", Type: field.TypeString},
+	}
+	// DevicesTable holds the schema information for the "devices" table.
+	DevicesTable = &schema.Table{
+		Name:       "devices",
+		Columns:    DevicesColumns,
+		PrimaryKey: []*schema.Column{DevicesColumns[0]},
+	}
 	// PetsColumns holds the columns for the "pets" table.
 	PetsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -151,6 +162,7 @@ var (
 	Tables = []*schema.Table{
 		CardsTable,
 		CitiesTable,
+		DevicesTable,
 		PetsTable,
 		StreetsTable,
 		TagsTable,

@@ -12,6 +12,9 @@ type Card func(*sql.Selector)
 // City is the predicate function for city builders.
 type City func(*sql.Selector)
 
+// Device is the predicate function for device builders.
+type Device func(*sql.Selector)
+
 // Pet is the predicate function for pet builders.
 type Pet func(*sql.Selector)
 
