@@ -81,9 +81,11 @@ func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Op
 			err = fmt.Errorf("internal error in %s at %s: %v", stage, where, r)
 		}
 	}()
+	pass = withoutMappedEdits(pass)
 	src := sources.ForPass(pass, opts.sources())
 	recs := frameworks(pass, opts, src.Dialect)
-	v := verdict.New(pass, verdict.Config{Enabled: opts.enabled, Exclude: opts.Exclude, TableKeys: tableKeys(recs)}, src)
+	v := verdict.New(pass, verdict.Config{Enabled: opts.enabled, Exclude: opts.Exclude, TableKeys: tableKeys(recs),
+		Unbacked: opts.unbackedHook(pass)}, src)
 	p := &pipeline{pass: pass, recs: recs, byPkg: map[*types.Package]recognizer{}}
 	for _, r := range recs {
 		p.hooks.Add(r.Hooks())

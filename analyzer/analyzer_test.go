@@ -93,3 +93,18 @@ func TestKeysFromGoMigrations(t *testing.T) {
 	}
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{Migrations: []string{dir}}), "gomigrated")
 }
+
+func TestGORMGenerics(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "gormgenerics")
+}
+
+func TestGORMShapes(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "gormshapes")
+}
+
+func TestGORMShapesStrict(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{Strict: true}), "gormshapesstrict")
+}

@@ -91,7 +91,8 @@ var Checks = []Check{
 		Level: "warning", Default: false,
 		Tags: []string{"correctness", "concurrency", "database"}, Precision: "medium",
 		Intro: "Reported only with `-strict`. When the analyzer cannot tell a lookup's columns or model (an `OR`, `IN`, `LIKE`\n" +
-			"or `<>` condition, `Scopes`, `Joins`, a condition held in a variable, a query built in a branch, a query text\n" +
+			"or `<>` condition, a scope in another package, a condition on a joined table, a condition variable that\n" +
+			"changes, a query built in a branch, a query text\n" +
 			"built at run time, a `TableName()` that does not return a constant, a table no schema source describes, a\n" +
 			"table a migration changes inside a `DO` block), it stays silent rather than guess: a linter that cries wolf\n" +
 			"gets turned off. `-strict` lists those sites, to review by hand:",
@@ -119,8 +120,12 @@ var Checks = []Check{
 		After: "// GOOD: CREATE UNIQUE INDEX visits_user_day ON visits (user_id, day);",
 		Notes: "The target must match a unique key as a set of columns; a partial index needs the matching\n" +
 			"`ON CONFLICT (cols) WHERE pred`, and an expression target matches an expression index. MySQL ignores conflict\n" +
-			"targets, so this check is PostgreSQL and SQLite only. ent's `OnConflict(sql.ConflictConstraint(name))` is\n" +
-			"reported when no key of a table that only ent's schema describes has that name.",
+			"targets, so this check is PostgreSQL and SQLite only.\n\n" +
+			"`ON CONFLICT ON CONSTRAINT name` must name a primary key, unique constraint or exclusion constraint of the table\n" +
+			"that the migrations (read as PostgreSQL, up to the last one: a later migration may drop it) leave in place; a\n" +
+			"unique index made by `CREATE UNIQUE INDEX` is not a constraint, and an exclusion constraint takes `DO NOTHING` only.\n" +
+			"ent's `OnConflict(sql.ConflictConstraint(name))` is reported when no key of a table that only ent's schema\n" +
+			"describes has that name.",
 	},
 	{
 		Category: CategoryUpsertNoKey,

@@ -44,6 +44,16 @@ type Options struct {
 	// flag.
 	LiveSchema func(ctx context.Context, dsn string) (*schema.Catalog, error)
 
+	// SchemaFile names a schema snapshot written by "getorcreatelint
+	// schema -json", relative to the module root, that replaces the schema
+	// sources: no migrations are discovered or read and no database is
+	// asked (Migrations and DSN are then errors).
+	SchemaFile string
+	// SchemaSnapshot is a snapshot's content, for builds that compile it
+	// into the analyzer (Bazel's nogo, whose analyses see no other file).
+	// It acts as SchemaFile does. It is not a flag.
+	SchemaSnapshot []byte
+
 	// Categories limits reports to these diagnostic categories; empty
 	// means the default set (all but unknown-lookup, which Strict adds).
 	Categories []string
@@ -63,8 +73,19 @@ type Options struct {
 	Summarize []string
 
 	// Debug prints what the schema sources skipped (SQL statements not
-	// understood) to standard error.
+	// understood) to standard error. Skipped files are printed without it.
 	Debug bool
+
+	// OnFinding, when set, is called with each reported get-or-create
+	// finding that no unique key backs (the fix-migrations subcommand
+	// collects them). Packages are analysed concurrently: it must be safe
+	// for concurrent use. It is not a flag.
+	OnFinding func(Finding)
+	// Evidence, when set, is asked about each such finding before it is
+	// reported and returns text to append to its message ("" for none):
+	// -dsn-duplicates counts the rows a new unique index would reject.
+	// Safe for concurrent use; not a flag.
+	Evidence func(Finding) string
 
 	// explain makes every package load its schema sources and return the
 	// tables it knows (used by the schema subcommand).
@@ -87,6 +108,8 @@ func (o *Options) BindFlags(fs *flag.FlagSet) {
 		"look for migrations in the module (go:embed, sqlc, atlas, conventional directories)")
 	fs.StringVar(&o.DSN, "dsn", o.DSN,
 		"read unique keys from this live database (postgres://, mysql://, sqlite:// or a file)")
+	fs.StringVar(&o.SchemaFile, "schema-file", o.SchemaFile,
+		"read the schema from this snapshot (getorcreatelint schema -json > file) instead of migrations and databases")
 	fs.Var((*categoriesFlag)(&o.Categories), "categories",
 		"comma-separated diagnostic categories to report (default: all but unknown-lookup)")
 	fs.Var((*listFlag)(&o.Exclude), "exclude",
@@ -98,7 +121,7 @@ func (o *Options) BindFlags(fs *flag.FlagSet) {
 	fs.Var((*listFlag)(&o.Summarize), "summarize",
 		"comma-separated package path prefixes, besides the main module's, whose functions are summarised for their callers")
 	fs.BoolVar(&o.Debug, "schema-debug", o.Debug,
-		"print schema statements that were skipped and why")
+		"also print the schema statements that were skipped and why (skipped files are always printed)")
 }
 
 // Apply sets flags of fs from settings keyed by flag name, as read from a
@@ -166,7 +189,8 @@ func settingString(v any) (string, error) {
 // sources returns the options of the schema sources.
 func (o *Options) sources() *sources.Options {
 	return &sources.Options{Migrations: o.Migrations, Dialect: o.Dialect, Discover: o.Discover,
-		DSN: o.DSN, LiveSchema: o.LiveSchema, Debug: o.Debug}
+		DSN: o.DSN, LiveSchema: o.LiveSchema, Debug: o.Debug,
+		SchemaFile: o.SchemaFile, SchemaSnapshot: o.SchemaSnapshot}
 }
 
 // namer returns the GORM naming strategy the options describe.

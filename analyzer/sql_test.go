@@ -24,13 +24,18 @@ func sqlOptions(t *testing.T, dialect string) analyzer.Options {
 func TestSQLPostgres(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(sqlOptions(t, "postgres")),
-		"sqlstd",     // database/sql: each lookup API and not-found shape
-		"sqlxapp",    // sqlx
-		"pgxapp",     // pgx and pgxpool
-		"sqlconsts",  // queries in constants
-		"sqlshapes",  // unreadable queries and unknown tables: silent
-		"sqlupsert",  // ON CONFLICT targets and conflict-less upserts
-		"gormupsert", // GORM clause.OnConflict
+		"sqlstd",        // database/sql: each lookup API and not-found shape
+		"sqlxapp",       // sqlx
+		"pgxapp",        // pgx and pgxpool
+		"sqlconsts",     // queries in constants
+		"sqlshapes",     // unreadable queries and unknown tables: silent
+		"sqlupsert",     // ON CONFLICT targets and conflict-less upserts
+		"sqlzero",       // the miss seen through the scan destination
+		"pgxcollect",    // pgx collectors and statements prepared by name
+		"sqlxnamed",     // sqlx Select and named statements
+		"sqlnotexists",  // INSERT ... WHERE NOT EXISTS
+		"sqlconstraint", // ON CONFLICT ON CONSTRAINT
+		"gormupsert",    // GORM clause.OnConflict
 	)
 }
 

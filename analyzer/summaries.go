@@ -25,7 +25,7 @@ type unit struct {
 func (p *pipeline) units(summarised bool) []*unit {
 	var out []*unit
 	for _, file := range p.pass.Files {
-		generated := ast.IsGenerated(file)
+		generated := isGenerated(p.pass.Fset, file)
 		if generated && !summarised {
 			continue
 		}

@@ -134,6 +134,14 @@ type Table struct {
 	// Uncertain is set when SQL the reader could not follow (DDL inside a
 	// PostgreSQL DO block) changed the table: its keys may differ.
 	Uncertain bool
+	// ConstraintNames is set when the source names every constraint of
+	// the table as PostgreSQL does (migrations read as PostgreSQL), so
+	// that ON CONFLICT ON CONSTRAINT name can be checked against Keys and
+	// Exclusions.
+	ConstraintNames bool
+	// Exclusions names the table's EXCLUDE constraints; "" stands for one
+	// whose implicit name the source does not derive.
+	Exclusions []string
 }
 
 // NewTable returns an empty table named name (normalised by TableKey).
@@ -156,6 +164,8 @@ func (t *Table) AddKey(k *Key) {
 // (a NOT NULL declaration wins) to t; src's uncertainty carries over.
 func (t *Table) MergeFrom(src *Table) {
 	t.Uncertain = t.Uncertain || src.Uncertain
+	t.ConstraintNames = t.ConstraintNames || src.ConstraintNames
+	t.Exclusions = append(t.Exclusions, src.Exclusions...)
 	for _, k := range src.Keys {
 		t.AddKey(k)
 	}
@@ -204,10 +214,15 @@ func (c *Catalog) AddDialect(d Dialect) {
 }
 
 // Warning records input a schema source skipped but that may have changed
-// keys, such as DDL inside a PostgreSQL DO block. Shown in debug output only.
+// keys, such as DDL inside a PostgreSQL DO block. Warnings about a whole
+// file (File) are shown by default; the others in debug output only.
 type Warning struct {
 	Source  Source
 	Message string
+	// File is set when the warning is about a whole file: skipped (not a
+	// regular file, too large, binary, not parsable Go) or read with a
+	// note (Latin-1).
+	File bool
 }
 
 func (w Warning) String() string { return fmt.Sprintf("%s: %s", w.Source, w.Message) }

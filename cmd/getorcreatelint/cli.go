@@ -9,6 +9,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/getorcreatelint/getorcreatelint/analyzer"
 )
@@ -20,13 +21,14 @@ const dsnEnv = "GETORCREATELINT_DSN"
 
 const shortUsage = `usage: getorcreatelint [-C dir] [flags] packages...
        getorcreatelint [-C dir] schema [flags] [packages...]
+       getorcreatelint [-C dir] fix-migrations [-dry-run] [flags] [packages...]
        getorcreatelint help [check]
        getorcreatelint version
 Run 'getorcreatelint -help' for the flags, the output formats and the checks.
 `
 
 // subcommands are the words that are not package patterns.
-var subcommands = []string{"schema", "help", "version"}
+var subcommands = []string{"schema", "fix-migrations", "help", "version"}
 
 // lintFlags is the command line of a lint run: the analyzer's options
 // (bound to analyzer.Analyzer) and the driver's own flags.
@@ -41,6 +43,9 @@ type lintFlags struct {
 	cpuprofile string
 	memprofile string
 	trace      string
+	// -dsn-duplicates: count the rows each finding's index would reject.
+	duplicates        bool
+	duplicatesTimeout time.Duration
 }
 
 // hiddenFlags are accepted for compatibility with the go/analysis drivers
@@ -60,6 +65,10 @@ func newLintFlags() *lintFlags {
 	fs.IntVar(&l.context, "c", -1, "with -format text, show this many lines of context around each finding")
 	fs.BoolVar(&l.tests, "test", true, "also analyse the packages' test files")
 	fs.BoolVar(&l.version, "version", false, "print the version and exit")
+	fs.BoolVar(&l.duplicates, "dsn-duplicates", false,
+		"with -dsn, count the rows each finding's unique index would reject (read-only, bounded by -dsn-duplicates-timeout)")
+	fs.DurationVar(&l.duplicatesTimeout, "dsn-duplicates-timeout", defaultDuplicatesTimeout,
+		"with -dsn-duplicates, how long each count may run on the database before it is reported as not counted")
 	fs.StringVar(&l.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 	fs.StringVar(&l.memprofile, "memprofile", "", "write a memory profile to this file")
 	fs.StringVar(&l.trace, "trace", "", "write an execution trace to this file")
@@ -100,6 +109,12 @@ func parseLint(args []string) (*lintFlags, []string, error) {
 			return l, nil, fmt.Errorf("-json and -format %s disagree", l.format)
 		}
 		l.format = formatJSON
+	}
+	if l.duplicates && analyzer.Analyzer.Flags.Lookup("dsn").Value.String() == "" {
+		return l, nil, fmt.Errorf("-dsn-duplicates needs -dsn (or $%s): the database to count rows in", dsnEnv)
+	}
+	if l.duplicatesTimeout <= 0 {
+		return l, nil, fmt.Errorf("-dsn-duplicates-timeout must be positive")
 	}
 	if (l.fix || l.diff) && l.format != formatText {
 		return l, nil, fmt.Errorf("-fix and -diff go with -format text only")

@@ -11,6 +11,8 @@ import (
 	"runtime/pprof"
 	"runtime/trace"
 	"strings"
+
+	"github.com/getorcreatelint/getorcreatelint/analyzer"
 )
 
 // runLint is the standalone linter: it loads the packages, runs the
@@ -43,6 +45,11 @@ func runLint(args []string) int {
 		defer restore()
 	}
 
+	if l.duplicates {
+		dsn := analyzer.Analyzer.Flags.Lookup("dsn").Value.String()
+		evidenceSource = newDuplicateCounter(dsn, l.duplicatesTimeout).evidence
+		defer func() { evidenceSource = nil }()
+	}
 	r, err := analyze(patterns, l.tests)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "getorcreatelint: %v\n", err)

@@ -18,6 +18,8 @@ func printHelp(w io.Writer) {
 Usage:
   getorcreatelint [-C dir] [flags] packages...       lint the packages (for example ./...)
   getorcreatelint [-C dir] schema [flags] [packages] print the tables and unique keys the linter sees
+  getorcreatelint [-C dir] fix-migrations [-dry-run] [flags] [packages]
+                                                     write the migrations that add the missing unique indexes
   getorcreatelint help [check]                       this help, or one check explained with an example
   getorcreatelint version                            print the version
   go vet -vettool=$(which getorcreatelint) [flags] packages...
@@ -56,6 +58,8 @@ Flags:
 Exit codes: 0 no findings (or -fix fixed them all), 3 findings left,
 1 errors (a package or a schema source could not be read, a fix could not
 be written), 2 bad flags, arguments or configuration. Under go vet: 0 or 1.
+fix-migrations: 0 every finding got a migration, 3 findings left that no
+migration fixes, 1 errors, 2 bad flags (getorcreatelint fix-migrations -help).
 `)
 }
 

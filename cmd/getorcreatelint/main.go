@@ -5,6 +5,7 @@
 //
 //	getorcreatelint [-C dir] [flags] packages...
 //	getorcreatelint [-C dir] schema [flags] [packages...]
+//	getorcreatelint [-C dir] fix-migrations [-dry-run] [flags] [packages...]
 //	getorcreatelint help [check]
 //	getorcreatelint version
 //	go vet -vettool=$(which getorcreatelint) [flags] packages...
@@ -28,7 +29,7 @@ import (
 )
 
 func main() {
-	analyzer.Analyzer = analyzer.New(withLiveSchema(analyzer.DefaultOptions()))
+	analyzer.Analyzer = analyzer.New(withFindingHooks(withLiveSchema(analyzer.DefaultOptions())))
 	os.Exit(run(os.Args[1:]))
 }
 
@@ -66,6 +67,8 @@ func run(args []string) int {
 	switch args[0] {
 	case "schema":
 		return runSchema(args[1:])
+	case "fix-migrations":
+		return runFixMigrations(args[1:])
 	case "version":
 		if len(args) > 1 {
 			return usageError(fmt.Errorf("version takes no arguments"))

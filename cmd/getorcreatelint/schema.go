@@ -28,7 +28,7 @@ func runSchema(args []string) int {
 		return usageError(err)
 	}
 	fs := flag.NewFlagSet("getorcreatelint schema", flag.ContinueOnError)
-	asJSON := fs.Bool("json", false, "print the catalog as JSON")
+	asJSON := fs.Bool("json", false, "print the schema as a JSON snapshot, loadable with -schema-file")
 	opts := withLiveSchema(analyzer.DefaultOptions())
 	opts.BindFlags(fs)
 	fs.Usage = func() {
@@ -65,7 +65,11 @@ func runSchema(args []string) int {
 		return 1
 	}
 
+	// cat is what the text shows: every table, whatever declared it.
+	// sources and code keep apart what the schema sources and the code
+	// declare, for the snapshot -json prints.
 	cat, dirs := schema.NewCatalog(), []migrations.Dir(nil)
+	sources, code := schema.NewCatalog(), schema.NewCatalog()
 	seenDir := map[string]bool{}
 	seenWarning := map[string]bool{}
 	failed := false
@@ -84,15 +88,21 @@ func runSchema(args []string) int {
 		}
 		for _, t := range r.Tags {
 			addTable(cat, t, r.Root)
+			addTable(code, t, r.Root)
 		}
 		for _, c := range r.Catalogs {
 			for _, name := range c.Names() {
 				addTable(cat, c.Tables[name], "")
+				sources.Ensure(name).MergeFrom(c.Tables[name])
+			}
+			for _, d := range c.Dialects {
+				sources.AddDialect(d)
 			}
 			for _, w := range c.Warnings {
 				if !seenWarning[w.String()] {
 					seenWarning[w.String()] = true
 					cat.Warnings = append(cat.Warnings, w)
+					sources.Warnings = append(sources.Warnings, w)
 				}
 			}
 		}
@@ -107,7 +117,7 @@ func runSchema(args []string) int {
 		return 1
 	}
 	if *asJSON {
-		err = migrations.WriteJSON(os.Stdout, cat)
+		err = migrations.WriteSnapshot(os.Stdout, migrations.NewSnapshot(sources, dirs, code))
 	} else {
 		err = migrations.WriteText(os.Stdout, cat, dirs)
 	}

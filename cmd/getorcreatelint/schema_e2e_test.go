@@ -20,20 +20,22 @@ func TestSchemaSubcommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("-json: exit code %d; stderr:\n%s", code, stderr)
 	}
-	var tables []struct {
-		Table  string `json:"table"`
-		Unique []struct {
-			Name    string   `json:"name"`
-			Columns []string `json:"columns"`
-			Where   string   `json:"where"`
-			Source  string   `json:"source"`
-		} `json:"unique"`
+	var snapshot struct {
+		Tables []struct {
+			Table  string `json:"table"`
+			Unique []struct {
+				Name    string   `json:"name"`
+				Columns []string `json:"columns"`
+				Where   string   `json:"where"`
+				Source  string   `json:"source"`
+			} `json:"unique"`
+		} `json:"tables"`
 	}
-	if err := json.Unmarshal([]byte(stdout), &tables); err != nil {
-		t.Fatalf("schema -json is not a JSON list of tables: %v\n%s", err, stdout)
+	if err := json.Unmarshal([]byte(stdout), &snapshot); err != nil {
+		t.Fatalf("schema -json is not a snapshot with a list of tables: %v\n%s", err, stdout)
 	}
 	found := false
-	for _, tb := range tables {
+	for _, tb := range snapshot.Tables {
 		for _, k := range tb.Unique {
 			if tb.Table == "orders" && k.Name == "orders_customer_ref" &&
 				strings.Join(k.Columns, ",") == "customer_id,external_ref" &&

@@ -111,6 +111,7 @@ func configuredOptions(root string) analyzer.Options {
 // the analysis may read: those the configuration names and those discovery
 // finds, wherever they are.
 func hashSchemaSources(h hash.Hash, root string, o analyzer.Options) {
+	hashSchemaSnapshots(h, root, o.SchemaFile)
 	paths := append([]string(nil), o.Migrations...)
 	if o.Discover {
 		if dirs, err := migrations.Discover(root, migrations.Hints{}); err == nil {

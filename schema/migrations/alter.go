@@ -138,6 +138,8 @@ func (r *Replayer) alterAdd(tk string, c *cursor, line int) {
 		r.addKey(tk, ks)
 	case elemIndex:
 		r.addIndex(tk, el.indexName, el.firstCol)
+	case elemExclusion:
+		r.addExclusion(tk, el.indexName)
 	}
 }
 

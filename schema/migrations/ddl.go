@@ -151,6 +151,8 @@ func (r *Replayer) createTable(c *cursor, line int) {
 	r.dropTable(tk) // a redefinition replaces the table
 	t := r.table(tk)
 	t.Source = r.at(line)
+	// Only a table created here has all its constraints in view.
+	t.ConstraintNames = r.d == sqlscan.Postgres
 	var keys []keySpec
 	var indexes []element
 	for _, e := range sqlscan.SplitTopLevelPunct(elems, ",") {
@@ -170,6 +172,8 @@ func (r *Replayer) createTable(c *cursor, line int) {
 			keys = append(keys, el.keys...)
 		case elemIndex:
 			indexes = append(indexes, el)
+		case elemExclusion:
+			r.addExclusion(tk, el.indexName)
 		case elemLike:
 			if w := mentionsKeys(e); w != "" || len(e) > 2 {
 				r.warn(line, "CREATE TABLE ... (LIKE ...) copies no keys here; not analysed")

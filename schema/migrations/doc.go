@@ -17,6 +17,10 @@
 //	func WriteText(w io.Writer, cat *schema.Catalog, dirs []Dir) error
 //	func WriteJSON(w io.Writer, cat *schema.Catalog) error
 //	func Tables(cat *schema.Catalog) []TableJSON
+//	func FromTables(tables []TableJSON) (*schema.Catalog, error)
+//	func NewSnapshot(sources *schema.Catalog, dirs []Dir, code *schema.Catalog) *Snapshot
+//	func WriteSnapshot(w io.Writer, s *Snapshot) error
+//	func ReadSnapshot(data []byte) (*schema.Catalog, []Dir, error)
 //
 // Discover finds migration directories (go:embed directories from Hints,
 // sqlc and atlas configurations, conventional places) and their dialects.
@@ -24,7 +28,9 @@
 // process-wide cache so concurrent analysis passes read each directory
 // once. ReplaySource and Replayer replay text directly. WriteText and
 // WriteJSON render a catalog for "getorcreatelint schema"; TableJSON
-// documents the JSON shape.
+// documents the JSON shape. A Snapshot (what "getorcreatelint schema
+// -json" prints) holds the schema sources' catalog completely, and
+// ReadSnapshot rebuilds it, for the analyzer's schema-file option.
 //
 // # Files and order
 //
@@ -96,7 +102,8 @@
 // up/down pairs in structs of other packages; control flow in a Go
 // migration (every DDL string of the up side is assumed to
 // run once, in source order); search_path; CREATE TABLE ... (LIKE ... INCLUDING INDEXES) and PARTITION
-// OF (warned or skipped); EXCLUDE constraints; DDL built at run time
+// OF (warned or skipped); EXCLUDE constraints (only their names are
+// kept, for ON CONFLICT ON CONSTRAINT); DDL built at run time
 // (EXECUTE format(...)) or run by functions and triggers (warned);
 // conditional logic in DO blocks (the DDL is assumed to run); MySQL
 // functional index names beyond "functional_index"; the order in which

@@ -74,11 +74,12 @@ func pgExprColname(norm []sqlscan.Token) string {
 type elemKind uint8
 
 const (
-	elemOther  elemKind = iota // foreign key, check, exclude ...: no key
-	elemColumn                 // a column definition, possibly with inline keys
-	elemKey                    // a PRIMARY KEY or UNIQUE constraint
-	elemIndex                  // a non-unique MySQL KEY/INDEX/FULLTEXT/SPATIAL
-	elemLike                   // LIKE other_table
+	elemOther     elemKind = iota // foreign key, check, exclude ...: no key
+	elemColumn                    // a column definition, possibly with inline keys
+	elemKey                       // a PRIMARY KEY or UNIQUE constraint
+	elemIndex                     // a non-unique MySQL KEY/INDEX/FULLTEXT/SPATIAL
+	elemLike                      // LIKE other_table
+	elemExclusion                 // a PostgreSQL EXCLUDE constraint
 )
 
 type element struct {
@@ -86,7 +87,7 @@ type element struct {
 	column     string
 	notNull    bool
 	keys       []keySpec // elemKey: one; elemColumn: inline keys
-	indexName  string    // elemIndex
+	indexName  string    // elemIndex; elemExclusion: the constraint's name, "" when unnamed
 	firstCol   string    // elemIndex: for MySQL's implicit name
 	usingIndex string    // PostgreSQL ADD CONSTRAINT ... USING INDEX i
 }
@@ -113,7 +114,9 @@ func tableElement(toks []sqlscan.Token, d sqlscan.Dialect) element {
 	case c.is("unique"):
 		c.next()
 		return uniqueElement(c, conName, line)
-	case conName != "" || c.is("foreign") || c.is("check") || c.is("exclude") || c.is("period"):
+	case c.is("exclude"):
+		return element{kind: elemExclusion, indexName: conName}
+	case conName != "" || c.is("foreign") || c.is("check") || c.is("period"):
 		return element{}
 	case c.is("like"):
 		return element{kind: elemLike}

@@ -11,7 +11,8 @@ import (
 )
 
 // TableJSON is one element of the JSON form of a catalog, the stable shape
-// printed by "getorcreatelint schema -json":
+// of the "tables" and "code" lists of "getorcreatelint schema -json" (see
+// Snapshot) and of WriteJSON:
 //
 //	[
 //	  {
@@ -33,23 +34,47 @@ import (
 //	]
 //
 // Tables are sorted by name; keys keep their declaration order. Fields are
-// only ever added to this shape.
+// only ever added to this shape. Besides the fields above, which are for
+// reading, each table and key carries what FromTables needs to rebuild the
+// catalog exactly: a table's known columns ("columns", NOT NULL or not), its
+// uncertainty and where it was declared; a key's parts, each a column or an
+// expression with a MySQL prefix length ("parts"), and its source as
+// fields ("declared": {"file", "line", "field"}).
 type TableJSON struct {
-	Table   string    `json:"table"`
-	NotNull []string  `json:"notNull,omitempty"`
-	Unique  []KeyJSON `json:"unique"`
+	Table     string      `json:"table"`
+	NotNull   []string    `json:"notNull,omitempty"`
+	Unique    []KeyJSON   `json:"unique"`
+	Columns   []string    `json:"columns,omitempty"`
+	Uncertain bool        `json:"uncertain,omitempty"`
+	Declared  *SourceJSON `json:"declared,omitempty"`
 }
 
 // KeyJSON is one key in TableJSON.
 type KeyJSON struct {
-	Name             string   `json:"name"`
-	Implicit         bool     `json:"implicit"`
-	Kind             string   `json:"kind"`
-	Columns          []string `json:"columns"`
-	Where            string   `json:"where"`
-	NullsNotDistinct bool     `json:"nullsNotDistinct"`
-	Uncertain        bool     `json:"uncertain"`
-	Source           string   `json:"source"`
+	Name             string     `json:"name"`
+	Implicit         bool       `json:"implicit"`
+	Kind             string     `json:"kind"`
+	Columns          []string   `json:"columns"`
+	Where            string     `json:"where"`
+	NullsNotDistinct bool       `json:"nullsNotDistinct"`
+	Uncertain        bool       `json:"uncertain"`
+	Source           string     `json:"source"`
+	Parts            []PartJSON `json:"parts"`
+	Declared         SourceJSON `json:"declared"`
+}
+
+// PartJSON is one part of a key: a column or an expression.
+type PartJSON struct {
+	Column    string `json:"column,omitempty"`
+	Expr      string `json:"expr,omitempty"`
+	PrefixLen int    `json:"prefixLen,omitempty"`
+}
+
+// SourceJSON is a schema.Source as fields.
+type SourceJSON struct {
+	File  string `json:"file,omitempty"`
+	Line  int    `json:"line,omitempty"`
+	Field string `json:"field,omitempty"`
 }
 
 // Tables returns the catalog in its JSON shape.
@@ -60,13 +85,23 @@ func Tables(cat *schema.Catalog) []TableJSON {
 	}
 	for _, name := range cat.Names() {
 		t := cat.Tables[name]
-		tj := TableJSON{Table: name, NotNull: notNullColumns(t), Unique: []KeyJSON{}}
+		tj := TableJSON{Table: name, NotNull: notNullColumns(t), Unique: []KeyJSON{},
+			Columns: knownColumns(t), Uncertain: t.Uncertain}
+		if t.Source != (schema.Source{}) {
+			tj.Declared = &SourceJSON{File: t.Source.File, Line: t.Source.Line, Field: t.Source.Field}
+		}
 		for _, k := range t.Keys {
-			tj.Unique = append(tj.Unique, KeyJSON{
+			kj := KeyJSON{
 				Name: k.Name, Implicit: k.Implicit, Kind: k.Kind.String(), Columns: k.Columns(),
 				Where: k.Where, NullsNotDistinct: k.NullsNotDistinct, Uncertain: k.Uncertain,
-				Source: k.Source.String(),
-			})
+				Source:   k.Source.String(),
+				Parts:    []PartJSON{},
+				Declared: SourceJSON{File: k.Source.File, Line: k.Source.Line, Field: k.Source.Field},
+			}
+			for _, p := range k.Parts {
+				kj.Parts = append(kj.Parts, PartJSON{Column: p.Column, Expr: p.Expr, PrefixLen: p.PrefixLen})
+			}
+			tj.Unique = append(tj.Unique, kj)
 		}
 		out = append(out, tj)
 	}
@@ -79,6 +114,15 @@ func notNullColumns(t *schema.Table) []string {
 		if c.NotNull {
 			cols = append(cols, n)
 		}
+	}
+	sort.Strings(cols)
+	return cols
+}
+
+func knownColumns(t *schema.Table) []string {
+	var cols []string
+	for n := range t.Columns {
+		cols = append(cols, n)
 	}
 	sort.Strings(cols)
 	return cols

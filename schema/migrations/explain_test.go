@@ -60,7 +60,8 @@ func TestWriteJSON(t *testing.T) {
 	first := keys[1].(map[string]any)
 	wantFirst := map[string]any{"name": "users_email_key", "implicit": true, "kind": "unique constraint",
 		"columns": []any{"email"}, "where": "", "nullsNotDistinct": false, "uncertain": false,
-		"source": "migrations/0001_init.up.sql:3"}
+		"source": "migrations/0001_init.up.sql:3",
+		"parts":  []any{map[string]any{"column": "email"}}, "declared": map[string]any{"file": "migrations/0001_init.up.sql", "line": 3}}
 	for k, v := range wantFirst {
 		if !jsonEqual(first[k], v) {
 			t.Errorf("%s = %v, want %v", k, first[k], v)

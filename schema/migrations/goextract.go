@@ -22,6 +22,7 @@ type goDDL struct {
 type goNote struct {
 	line int
 	msg  string
+	file bool // about the whole file (it was skipped)
 }
 
 // goFileDDL is what one Go file contributes: its up-side DDL strings in

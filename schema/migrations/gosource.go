@@ -67,9 +67,9 @@ func goFilesDDL(paths []string, srcs [][]byte) map[string]*goFileDDL {
 func parseNote(err error) goNote {
 	var list scanner.ErrorList
 	if errors.As(err, &list) && len(list) > 0 {
-		return goNote{line: list[0].Pos.Line, msg: fmt.Sprintf("Go file does not parse; skipped: %s", list[0].Msg)}
+		return goNote{line: list[0].Pos.Line, msg: fmt.Sprintf("Go file does not parse; skipped: %s", list[0].Msg), file: true}
 	}
-	return goNote{msg: fmt.Sprintf("Go file does not parse; skipped: %v", err)}
+	return goNote{msg: fmt.Sprintf("Go file does not parse; skipped: %v", err), file: true}
 }
 
 func isGoFile(path string) bool { return strings.HasSuffix(path, ".go") }
@@ -80,7 +80,7 @@ func replayGo(r *Replayer, rel string, g *goFileDDL) {
 	notes := g.notes
 	flush := func(before int) {
 		for len(notes) > 0 && notes[0].line < before {
-			r.cat.Warnings = append(r.cat.Warnings, schema.Warning{Source: schema.Source{File: rel, Line: notes[0].line}, Message: notes[0].msg})
+			r.cat.Warnings = append(r.cat.Warnings, schema.Warning{Source: schema.Source{File: rel, Line: notes[0].line}, Message: notes[0].msg, File: notes[0].file})
 			notes = notes[1:]
 		}
 	}

@@ -129,7 +129,7 @@ func replayDir(root string, d Dir) (*schema.Catalog, error) {
 		}
 		part := schema.NewCatalog()
 		warn := func(f, msg string) {
-			part.Warnings = append(part.Warnings, schema.Warning{Source: schema.Source{File: relPath(root, f)}, Message: msg})
+			part.Warnings = append(part.Warnings, schema.Warning{Source: schema.Source{File: relPath(root, f)}, Message: msg, File: true})
 		}
 		// Go migrations are parsed together (one package); SQL files are
 		// read one at a time during the replay, so that only one is held
@@ -287,7 +287,8 @@ func mergeInto(dst, src *schema.Catalog) {
 		old := dst.Tables[name]
 		if old == nil {
 			cp := &schema.Table{Name: t.Name, Keys: append([]*schema.Key(nil), t.Keys...),
-				Columns: make(map[string]*schema.Column, len(t.Columns)), Source: t.Source, Uncertain: t.Uncertain}
+				Columns: make(map[string]*schema.Column, len(t.Columns)), Source: t.Source, Uncertain: t.Uncertain,
+				ConstraintNames: t.ConstraintNames, Exclusions: append([]string(nil), t.Exclusions...)}
 			for n, c := range t.Columns {
 				cp.Columns[n] = c
 			}

@@ -440,7 +440,31 @@ func (r *Replayer) dropIndex(tk, name string) bool {
 		r.unregister(tk, lname)
 		found = true
 	}
+	if !found {
+		if i := exclusionNamed(t, lname); i >= 0 {
+			t.Exclusions = slices.Delete(t.Exclusions, i, i+1)
+			found = true
+		}
+	}
 	return found
+}
+
+// addExclusion records an EXCLUDE constraint; name is "" when the
+// statement leaves it to the server.
+func (r *Replayer) addExclusion(tk, name string) {
+	t := r.table(tk)
+	t.Exclusions = append(t.Exclusions, strings.ToLower(name))
+}
+
+// exclusionNamed returns the index in t.Exclusions of the constraint
+// called lname, or -1.
+func exclusionNamed(t *schema.Table, lname string) int {
+	for i, n := range t.Exclusions {
+		if n != "" && n == lname {
+			return i
+		}
+	}
+	return -1
 }
 
 func (r *Replayer) removeKeyAt(tk string, t *schema.Table, i int) {
@@ -507,6 +531,10 @@ func (r *Replayer) renameIndex(tk, inSchema, old, new string) {
 			r.unregister(tk, old)
 			side.indexes[strings.ToLower(new)] = true
 			r.register(tk, new)
+			return
+		}
+		if i := exclusionNamed(t, strings.ToLower(old)); i >= 0 {
+			t.Exclusions[i] = strings.ToLower(new)
 			return
 		}
 	}

@@ -79,6 +79,10 @@ type Query struct {
 	Upsert    Upsert
 	Conflicts []Conflict
 	Returning bool
+	// Guard is the lookup of INSERT ... SELECT ... WHERE NOT EXISTS
+	// (SELECT ... FROM t WHERE ...): the insert runs when it finds nothing.
+	// nil when the INSERT has no such guard.
+	Guard *Query
 }
 
 // ParseQuery reads the shape of one SQL statement. Like Lex it never
@@ -396,7 +400,79 @@ func parseInsert(toks []Token) Query {
 		}
 	}
 	q.readTail(toks[i:])
+	q.Guard = notExistsGuard(toks, i)
 	return q
+}
+
+// notExistsGuard reads the check-then-insert written as one statement,
+// INSERT INTO t (...) SELECT ... WHERE [... AND] NOT EXISTS (SELECT ...
+// FROM t WHERE ...) [ON CONFLICT ... | RETURNING ...]: the subquery is a
+// lookup, and the source SELECT yields its row only when that finds
+// nothing. start indexes the token after the column list.
+func notExistsGuard(toks []Token, start int) *Query {
+	if start >= len(toks) || !toks[start].Is("select") {
+		return nil
+	}
+	where := -1
+	end, depth := len(toks), 0
+	for i := start; i < len(toks); i++ {
+		if depth += parenDelta(toks[i]); depth != 0 {
+			continue
+		}
+		switch {
+		case toks[i].Is("where") && where < 0:
+			where = i
+		case toks[i].Is("returning") || (toks[i].Is("on") && i+1 < len(toks) && toks[i+1].Is("conflict")):
+			end = i
+		case toks[i].Is("union") || toks[i].Is("intersect") || toks[i].Is("except"):
+			return nil
+		}
+		if end != len(toks) {
+			break
+		}
+	}
+	if where < 0 || where > end {
+		return nil
+	}
+	var guard *Query
+	offset := where + 1
+	for _, conj := range splitTopLevelWord(toks[where+1:end], "and") {
+		start := offset
+		offset += len(conj) + 1
+		if len(conj) < 4 || !conj[0].Is("not") || !conj[1].Is("exists") || !conj[2].IsPunct("(") {
+			continue
+		}
+		inner, next := group(conj, 2)
+		if next != len(conj) || len(inner) == 0 || !inner[0].Is("select") || guard != nil {
+			return nil // part of a larger expression, or several guards
+		}
+		sub := parseSelect(inner)
+		if shift := countUnnumbered(toks[:start+3]); shift > 0 {
+			for i := range sub.Where.Conds {
+				for j, p := range sub.Where.Conds[i].Value.Params {
+					if p.Index >= 0 {
+						sub.Where.Conds[i].Value.Params[j].Index += shift
+					}
+				}
+			}
+		}
+		guard = &sub
+	}
+	return guard
+}
+
+// splitTopLevelWord splits toks at the unparenthesised keyword kw.
+func splitTopLevelWord(toks []Token, kw string) [][]Token {
+	var out [][]Token
+	depth, from := 0, 0
+	for i, t := range toks {
+		depth += parenDelta(t)
+		if depth == 0 && t.Is(kw) {
+			out = append(out, toks[from:i])
+			from = i + 1
+		}
+	}
+	return append(out, toks[from:])
 }
 
 // readTail reads the clauses after an INSERT's column list: ON CONFLICT,

@@ -56,6 +56,9 @@ func describeQuery(q Query) string {
 	if q.Returning {
 		parts = append(parts, "returning")
 	}
+	if q.Guard != nil {
+		parts = append(parts, "guard{"+describeQuery(*q.Guard)+"}")
+	}
 	if q.Unknown != "" {
 		parts = append(parts, "?"+q.Unknown)
 	}
@@ -101,7 +104,14 @@ func TestParseQuery(t *testing.T) {
 		{`INSERT INTO users (email, name) VALUES ($1, $2)`, Postgres, `insert users (email,name)`},
 		{`INSERT INTO users(email) VALUES($1) RETURNING id`, Postgres, `insert users (email) returning`},
 		{`insert into "public"."users" values ($1, $2)`, Postgres, `insert public.users`},
-		{`INSERT INTO users (email) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = $1)`, Postgres, `insert users (email)`},
+		// Check-then-insert in one statement: the NOT EXISTS subquery is the lookup.
+		{`INSERT INTO users (email) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = $1)`, Postgres, `insert users (email) guard{select users where[email=?0]}`},
+		{`INSERT INTO tags (name, slug) SELECT ?, ? FROM dual WHERE NOT EXISTS (SELECT id FROM tags t WHERE t.name = ?) AND ? <> ''`, MySQL, `insert tags (name,slug) guard{select tags as t where[t.name=?2]}`},
+		{`INSERT INTO users (email) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = $1) RETURNING id`, Postgres, `insert users (email) returning guard{select users where[email=?0]}`},
+		{`INSERT INTO users (email) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = $1) ON CONFLICT DO NOTHING`, Postgres, `insert users (email) ON CONFLICT conflict() nothing guard{select users where[email=?0]}`},
+		{`INSERT INTO users (email) SELECT email FROM staging WHERE active`, Postgres, `insert users (email)`},
+		{`INSERT INTO users (email) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = $1) OR $2`, Postgres, `insert users (email)`},
+		{`INSERT INTO users (email) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = $1) AND NOT EXISTS (SELECT 1 FROM bans WHERE email = $1)`, Postgres, `insert users (email)`},
 		{`INSERT INTO users SET email = ?, name = ?`, MySQL, `insert users (email,name)`},
 		{`INSERT INTO users (email) VALUES ($1) ON CONFLICT DO NOTHING`, Postgres, `insert users (email) ON CONFLICT conflict() nothing`},
 		{`INSERT INTO users (email) VALUES ($1) ON CONFLICT (email) DO NOTHING RETURNING id`, Postgres, `insert users (email) ON CONFLICT conflict(email) nothing returning`},

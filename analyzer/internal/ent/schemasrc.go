@@ -1,18 +1,17 @@
 package ent
 
 import (
-	"bufio"
 	"bytes"
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/sources"
 	"github.com/getorcreatelint/getorcreatelint/schema"
+	"github.com/getorcreatelint/getorcreatelint/schema/fsread"
 )
 
 // The ent schema package is not among the client's imports (runtime.go
@@ -61,27 +60,15 @@ func findEntSchemaDir(clientDir string) string {
 }
 
 // handWritten returns the content of a Go file unless its first line
-// marks it generated.
+// marks it generated. It reads through fsread: a FIFO or a huge file named
+// *.go in the client's directory is skipped, not read.
 func handWritten(filename string) []byte {
-	f, err := os.Open(filename)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
+	src, err := fsread.ReadFile(filename, fsread.MaxGoFile)
 	sources.CountRead()
-	r := bufio.NewReader(f)
-	first, err := r.ReadBytes('\n')
-	if err != nil && len(first) == 0 {
+	if err != nil || bytes.HasPrefix(src, []byte("// Code generated ")) {
 		return nil
 	}
-	if bytes.HasPrefix(first, []byte("// Code generated ")) {
-		return nil
-	}
-	var rest bytes.Buffer
-	if _, err := rest.ReadFrom(r); err != nil {
-		return nil
-	}
-	return append(first, rest.Bytes()...)
+	return src
 }
 
 // entGenerateArg returns the relative schema path of a go:generate line

@@ -12,12 +12,30 @@ import (
 // gormChain is what a chain of *gorm.DB calls sets up before its finisher
 // (First, Create, ...): the conditions, the model and the table.
 type gormChain struct {
-	wheres   [][]ast.Expr // arguments of each Where call
-	model    ast.Expr     // argument of the Model call that applies, if any
-	table    string       // constant argument of Table, if any
-	tableSet bool         // Table was called (table may still be unknown)
+	wheres   []condGroup // arguments of each Where call, scopes' included
+	model    ast.Expr    // argument of the Model call that applies, if any
+	table    string      // constant argument of Table, if any
+	tableSet bool        // Table was called (table may still be unknown)
 	unscoped bool
+	joined   bool        // Joins: unqualified columns must be the model's
+	negated  bool        // Not: a conjunct that narrows the lookup
 	unknown  site.Reason // why the chain's conditions cannot be known
+
+	// generic is the model of a generics-API chain, the T of gorm.G[T];
+	// genericOpts are G's clause arguments.
+	generic     *types.Named
+	genericOpts []ast.Expr
+	// raw is the Raw call whose SQL replaces the query, if any.
+	raw *ast.CallExpr
+	// root is where the walk back stopped: a parameter, a field, a call.
+	root ast.Expr
+}
+
+// condGroup is one Where call's arguments and the function that holds
+// them (a scope's body is another function than the chain's).
+type condGroup struct {
+	args []ast.Expr
+	in   *fnCtx
 }
 
 // gormChainOf walks the receiver of a finisher call back to its root (a
@@ -30,9 +48,15 @@ func (fc *fnCtx) gormChainOf(recv ast.Expr) gormChain {
 	e := recv
 	for range 1000 { // bounded: each step moves to an earlier expression
 		e = ast.Unparen(e)
+		ch.root = e
 		switch x := e.(type) {
 		case *ast.CallExpr:
-			name, role, ok := gormMethodRole(flow.Callee(info, x))
+			callee := flow.Callee(info, x)
+			if isGenericEntry(callee) {
+				fc.genericRoot(&ch, x)
+				return ch // G starts a new session: db's conditions do not carry over
+			}
+			name, role, _, ok := methodRole(callee)
 			sel, isSel := ast.Unparen(x.Fun).(*ast.SelectorExpr)
 			if !ok || !isSel {
 				return ch // a function returning *gorm.DB: the chain starts here
@@ -66,7 +90,19 @@ func (fc *fnCtx) gormChainOf(recv ast.Expr) gormChain {
 func (fc *fnCtx) applyGormStep(ch *gormChain, name string, role gormRole, call *ast.CallExpr) {
 	switch role {
 	case gormWhere:
-		ch.wheres = append(ch.wheres, call.Args)
+		ch.wheres = append(ch.wheres, condGroup{call.Args, fc})
+	case gormNot:
+		// NOT (...) is one more conjunct: it narrows the rows the lookup
+		// can find and pins no column, so the equalities stay the key.
+		ch.negated = true
+	case gormJoins:
+		ch.joined = true
+	case gormScopes:
+		fc.applyScopes(ch, call)
+	case gormRaw:
+		if ch.raw == nil {
+			ch.raw = call
+		}
 	case gormModel:
 		if ch.model == nil && len(call.Args) == 1 {
 			ch.model = call.Args[0]
@@ -86,10 +122,10 @@ func (fc *fnCtx) applyGormStep(ch *gormChain, name string, role gormRole, call *
 	case gormUnscoped:
 		ch.unscoped = true
 	case gormNeutral:
-		if name == "Clauses" && !fc.clausesNeutral(call) {
+		if name == "Clauses" && !fc.clausesNeutral(call.Args) {
 			ch.unknown.Set("Clauses adds conditions")
 		}
-	case gormLookup, gormFirstOrInit, gormFirstOrCreate, gormCreate:
+	case gormLookup, gormFirstOrInit, gormFirstOrCreate, gormCreate, gormRow, gormScan:
 		ch.unknown.Set(name + " inside the chain")
 	default:
 		ch.unknown.Set("the chain calls " + name)
@@ -103,10 +139,27 @@ var clauseConditions = map[string]bool{
 	"OrConditions": true, "NotConditions": true,
 }
 
-// clausesNeutral reports whether every argument of a Clauses call leaves
-// the WHERE clause alone (locking, ON CONFLICT, RETURNING and the like).
-func (fc *fnCtx) clausesNeutral(call *ast.CallExpr) bool {
-	for _, arg := range call.Args {
+// genericRoot records what gorm.G[T](db, opts...) sets: the model T, and
+// its clauses, which must leave the WHERE clause alone.
+func (fc *fnCtx) genericRoot(ch *gormChain, call *ast.CallExpr) {
+	if n, ok := types.Unalias(fc.Info.TypeOf(call)).(*types.Named); ok && n.TypeArgs().Len() == 1 {
+		ch.generic = flow.NamedOf(n.TypeArgs().At(0))
+	}
+	if ch.generic == nil {
+		ch.unknown.Set("the model of gorm.G is not a struct type")
+	}
+	if len(call.Args) > 1 {
+		ch.genericOpts = call.Args[1:]
+		if !fc.clausesNeutral(ch.genericOpts) {
+			ch.unknown.Set("gorm.G's clauses add conditions")
+		}
+	}
+}
+
+// clausesNeutral reports whether every clause argument leaves the WHERE
+// clause alone (locking, ON CONFLICT, RETURNING and the like).
+func (fc *fnCtx) clausesNeutral(args []ast.Expr) bool {
+	for _, arg := range args {
 		t := fc.Info.TypeOf(arg)
 		if t == nil {
 			return false

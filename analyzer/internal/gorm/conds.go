@@ -52,6 +52,9 @@ func (fc *fnCtx) gormCondition(lc *conds.Conds, model *gormModelInfo, args []ast
 		return
 	}
 	lit := conds.CompositeLit(query)
+	if lit == nil {
+		lit = fc.literalHeldBy(query)
+	}
 	switch t.Underlying().(type) {
 	case *types.Pointer, *types.Struct:
 		if flow.IsNamed(t, gormPath+"/clause", "Eq") && lit != nil {
@@ -92,6 +95,10 @@ func (fc *fnCtx) gormStringCondition(lc *conds.Conds, model *gormModelInfo, s st
 		// Where("email", e) is clause.Eq{Column: "email"}.
 		col := s
 		if i := strings.LastIndexByte(col, '.'); i >= 0 {
+			if q := col[:i]; q != "" && lc.Table != "" && schema.TableKey(q) != schema.TableKey(lc.Table) {
+				lc.Why.Set("a condition names another table (" + q + ")")
+				return
+			}
 			col = col[i+1:]
 		}
 		if strings.TrimSpace(col) == "" {
@@ -221,6 +228,12 @@ func (fc *fnCtx) mapCondition(lc *conds.Conds, lit *ast.CompositeLit) {
 		}
 		col := constant.StringVal(ktv.Value)
 		if i := strings.LastIndexByte(col, '.'); i >= 0 {
+			// GORM keeps "t.col" as written; a key without a table is
+			// qualified with the model's.
+			if q := col[:i]; lc.Table != "" && schema.TableKey(q) != schema.TableKey(lc.Table) {
+				lc.Why.Set("a condition names another table (" + q + ")")
+				return
+			}
 			col = col[i+1:]
 		}
 		t := schema.Term{Column: col}
@@ -268,4 +281,113 @@ func (fc *fnCtx) clauseEq(lc *conds.Conds, lit *ast.CompositeLit) {
 		return
 	}
 	lc.Add(t)
+}
+
+// joinedCondition checks a condition group of a query that joins other
+// tables. GORM qualifies struct fields and map keys with the model's
+// table, but a column written in SQL without a table may be the joined
+// table's: it counts only when the model has it (the base table's column,
+// or a query the database rejects as ambiguous).
+func (fc *fnCtx) joinedCondition(lc *conds.Conds, model *gormModelInfo, args []ast.Expr) {
+	if len(args) == 0 {
+		return
+	}
+	tv := fc.Info.Types[ast.Unparen(args[0])]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return // struct, map, clause.Eq and primary keys name the model's table
+	}
+	s := constant.StringVal(tv.Value)
+	var cols []string
+	if len(args) == 2 && !strings.ContainsAny(s, "?@ ") {
+		if !strings.Contains(s, ".") {
+			cols = []string{s} // Where("email", e)
+		}
+	} else {
+		for _, c := range sqlscan.ParseWhere(sqlscan.Lex(s, sqlscan.Generic)).Conds {
+			if c.Qualifier == "" {
+				cols = append(cols, c.Columns...)
+			}
+		}
+	}
+	for _, col := range cols {
+		if model == nil || model.schema == nil {
+			lc.Why.Set("the query joins another table and the model's columns are unknown")
+			return
+		}
+		if _, ok := model.schema.ByColumn(strings.ToLower(col)); !ok {
+			lc.Why.Set("the query joins another table and " + col + " is not a column of " + model.schema.Model)
+			return
+		}
+	}
+}
+
+// readWhole reports whether a use of a condition variable only reads its
+// value: not v.f = x, v[k] = x, &v, v.M(), *v, range v or a store to v; and
+// for a map or pointer, nothing but an argument of a GORM call (anything
+// else may keep an alias that changes it).
+func (fc *fnCtx) readWhole(use *ast.Ident, parent ast.Node, shared bool) bool {
+	switch p := parent.(type) {
+	case *ast.CallExpr:
+		if ast.Unparen(p.Fun) == use {
+			return false
+		}
+		if shared {
+			_, _, _, isGorm := methodRole(flow.Callee(fc.Info, p))
+			return isGorm
+		}
+		return true
+	case *ast.AssignStmt:
+		for _, lhs := range p.Lhs {
+			if lhs == use {
+				return false
+			}
+		}
+		return !shared
+	case *ast.SelectorExpr, *ast.IndexExpr, *ast.UnaryExpr, *ast.StarExpr, *ast.ParenExpr,
+		*ast.IncDecStmt, *ast.RangeStmt:
+		return false
+	}
+	return !shared
+}
+
+// literalHeldBy returns the struct or map literal a local variable holds
+// when it is assigned once, from that literal, and then only read whole:
+// no field or key is stored, its address is not taken, no method is
+// called on it, and a map is passed to nothing but GORM.
+func (fc *fnCtx) literalHeldBy(e ast.Expr) *ast.CompositeLit {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := fc.Info.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	stores := fc.Assigns()[v]
+	if len(stores) != 1 || stores[0].Addr || stores[0].InLit {
+		return nil
+	}
+	store, status := fc.Assigns().LastStore(v, id.Pos())
+	if status != flow.StoreFound {
+		return nil
+	}
+	lit := conds.CompositeLit(store.RHS)
+	if lit == nil {
+		return nil
+	}
+	var shared bool // a map or a pointer: a callee can change what it holds
+	switch v.Type().Underlying().(type) {
+	case *types.Map, *types.Pointer:
+		shared = true
+	}
+	for c := range fc.Root().Preorder((*ast.Ident)(nil)) {
+		use := c.Node().(*ast.Ident)
+		if use == store.LHS || fc.Info.Uses[use] != v {
+			continue
+		}
+		if !fc.readWhole(use, c.Parent().Node(), shared) {
+			return nil
+		}
+	}
+	return lit
 }

@@ -16,6 +16,9 @@ import (
 type gormSite struct {
 	lookup *gormCall
 	create *gormCall
+	// collected: the lookup runs in a loop whose not-found path appends
+	// the row to a slice, and create inserts the slice after the loop.
+	collected bool
 }
 
 // resolveGorm turns a GORM site into a site.Site: model, table and what
@@ -28,37 +31,66 @@ func (fc *fnCtx) resolveGorm(s gormSite) *site.Site {
 		What:  l.name,
 		Table: l.entity.table,
 	}
-	if s.create != nil {
-		f.What = l.name + " then " + s.create.name
+	if l.raw != nil {
+		f.What = "Raw " + l.name
+	}
+	switch {
+	case s.collected:
+		f.What += ", collecting misses, then " + s.create.name
+		f.Insert = s.create.call
+	case s.create != nil:
+		f.What += " then " + s.create.name
 		f.Insert = s.create.call
 	}
+	named := l.entity.named
+	if named == nil && l.raw != nil && s.create != nil && s.create.entity.named != nil {
+		// Raw(...).Row() or a COUNT scanned into a number: the model is
+		// the insert's, which rawEntity matched to the SQL's table.
+		if e := fc.rawEntity(l, s.create.entity.named); e.named != nil {
+			named = e.named
+		}
+	}
 	var model *gormModelInfo
-	if l.entity.named != nil {
-		model = fc.r.model(l.entity.named)
+	if named != nil {
+		model = fc.r.model(named)
 	}
 	fixer := Fixer{Files: fc.r.pass.Files}
 	if model != nil && model.schema != nil {
 		f.Model = model.schema.Model
 		fixer.Schema = model.schema
-		fixer.Model = l.entity.named
-		fixer.InScope = l.entity.named.Obj().Pkg() == fc.Pkg
+		fixer.Model = named
+		fixer.InScope = named.Obj().Pkg() == fc.Pkg
 		f.OwnKeys = ownGormKeys(model.schema, f.Table)
 	}
 	f.Fix = fixer
 	switch {
+	case l.raw != nil && l.raw.why != "":
+		f.Why.Set(l.raw.why)
 	case l.chain.unknown.Unknown():
 		f.Why = l.chain.unknown
 	case model != nil && model.tableUnknown && !l.chain.tableSet:
-		f.Why.Set("TableName() of " + l.entity.named.Obj().Name() + " does not return a constant")
+		f.Why.Set("TableName() of " + named.Obj().Name() + " does not return a constant")
 	case f.Table == "":
 		f.Why.Set("the model or table is unknown")
 	}
 
 	lc := conds.Conds{Table: f.Table}
-	for _, args := range l.chain.wheres {
-		fc.gormCondition(&lc, model, args)
+	if l.raw != nil {
+		// GORM runs the SQL as written: no Where, no primary key of the
+		// destination, no soft-delete filter.
+		lc.AddWhere(fc.Info, l.raw.q.Where, l.raw.args, false)
+		f.Why.Set(string(lc.Why))
+		f.Lookup = lc.Lookup()
+		f.Unsupported = lc.Unsupported
+		return f
 	}
-	if l.name != "Count" && len(l.call.Args) > 1 {
+	for _, g := range l.chain.wheres {
+		g.in.gormCondition(&lc, model, g.args)
+		if l.chain.joined {
+			g.in.joinedCondition(&lc, model, g.args)
+		}
+	}
+	if !l.generic && l.name != "Count" && len(l.call.Args) > 1 {
 		fc.gormCondition(&lc, model, l.call.Args[1:])
 	}
 	if model != nil && model.schema != nil {
@@ -78,6 +110,11 @@ func (fc *fnCtx) resolveGorm(s gormSite) *site.Site {
 	f.Lookup = schema.Lookup{Terms: lc.Terms, Predicates: lc.Predicates}
 	f.Unsupported = lc.Unsupported
 	f.Dropped = lc.Dropped
+	if l.chain.negated && len(f.KeyTerms()) == 0 {
+		// Not alone: the lookup matches rows by what they are not, which
+		// no key can pin.
+		f.Why.Set("the lookup has only negated conditions")
+	}
 	return f
 }
 

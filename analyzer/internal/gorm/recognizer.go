@@ -25,6 +25,7 @@ type Recognizer struct {
 	models  map[*types.Named]*gormModelInfo
 	// explained lists the models whose tables Tables already returned.
 	explained map[*types.Named]bool
+	decls     map[*types.Func]*ast.FuncDecl // the package's functions read as scopes
 	// joinTables are the many2many join tables of the package's and its
 	// imports' models by table key; nil until a lookup needs them.
 	joinTables map[string][]*schema.Table
@@ -35,7 +36,8 @@ type Recognizer struct {
 // database.
 func New(pass *analysis.Pass, namer gormschema.Namer, dialect func() sqlscan.Dialect) *Recognizer {
 	return &Recognizer{pass: pass, namer: namer, dialect: dialect,
-		models: map[*types.Named]*gormModelInfo{}, explained: map[*types.Named]bool{}}
+		models: map[*types.Named]*gormModelInfo{}, explained: map[*types.Named]bool{},
+		decls: map[*types.Func]*ast.FuncDecl{}}
 }
 
 // Claims reports whether calls into pkg are GORM's.
@@ -67,6 +69,8 @@ type fnCtx struct {
 	*flow.Func
 	r     *Recognizer
 	calls []flow.Call // the function's calls of GORM, in source order
+	// scopeDepth counts the scopes being read to reach this function.
+	scopeDepth int
 }
 
 // Sites returns the get-or-create sites among a function's GORM calls.
@@ -88,12 +92,20 @@ func (r *Recognizer) Upserts(fn *flow.Func, calls []flow.Call) []*site.Upsert {
 // Tables returns the tables the models a GORM call passes declare in
 // their tags, each model once per pass (for the schema subcommand).
 func (r *Recognizer) Tables(call flow.Call) []*schema.Table {
-	if _, _, isGorm := gormMethodRole(call.Fn); !isGorm {
+	var ts []types.Type
+	switch _, _, _, isGorm := methodRole(call.Fn); {
+	case isGenericEntry(call.Fn):
+		ts = append(ts, r.pass.TypesInfo.TypeOf(call.Expr)) // Interface[T]: T is the model
+	case isGorm:
+		for _, arg := range call.Expr.Args {
+			ts = append(ts, r.pass.TypesInfo.TypeOf(arg))
+		}
+	default:
 		return nil
 	}
 	var out []*schema.Table
-	for _, arg := range call.Expr.Args {
-		named := flow.NamedOf(r.pass.TypesInfo.TypeOf(arg))
+	for _, t := range ts {
+		named := flow.NamedOf(typeArgOf(t))
 		if named == nil || r.explained[named] {
 			continue
 		}
@@ -103,4 +115,12 @@ func (r *Recognizer) Tables(call flow.Call) []*schema.Table {
 		}
 	}
 	return out
+}
+
+// typeArgOf returns the type argument of gorm.G's Interface[T], or t.
+func typeArgOf(t types.Type) types.Type {
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.TypeArgs().Len() == 1 && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == gormPath {
+		return n.TypeArgs().At(0)
+	}
+	return t
 }

@@ -26,21 +26,46 @@ func (e entity) same(o entity) bool {
 	return e.named != nil && e.named == o.named
 }
 
-// gormCall is a *gorm.DB finisher found in a function.
+// gormCall is a *gorm.DB finisher, or a finisher of the generics API,
+// found in a function.
 type gormCall struct {
-	call   *ast.CallExpr
-	name   string
-	role   gormRole
-	chain  gormChain
-	entity entity
+	call    *ast.CallExpr
+	name    string
+	role    gormRole
+	generic bool // a method of gorm.G[T]'s interfaces
+	chain   gormChain
+	entity  entity
+	raw     *rawLookup // the SQL of a Raw chain, when it has one
 }
 
-// value returns the call's row argument (dest or value), if it has one.
+// value returns the call's row argument (dest or value), if it has one:
+// the first argument of *gorm.DB's finishers; for the generics API the
+// value Create and CreateInBatches take after the context (lookups return
+// their rows).
 func (g *gormCall) value() ast.Expr {
-	if g.name == "Count" || len(g.call.Args) == 0 {
+	if g.name == "Count" || g.role == gormRow {
 		return nil
 	}
-	return g.call.Args[0]
+	i := 0
+	if g.generic {
+		if g.role != gormCreate {
+			return nil
+		}
+		i = 1
+	}
+	if len(g.call.Args) <= i {
+		return nil
+	}
+	return g.call.Args[i]
+}
+
+// isLookupRole reports whether role reads rows.
+func isLookupRole(role gormRole) bool {
+	switch role {
+	case gormLookup, gormFirstOrInit, gormFirstOrCreate, gormRow, gormScan:
+		return true
+	}
+	return false
 }
 
 // gormCalls finds the lookups and inserts on *gorm.DB in the function.
@@ -50,30 +75,31 @@ func (g *gormCall) value() ast.Expr {
 // TableName in another package is read from source).
 func (fc *fnCtx) gormCalls() (lookups, creates []*gormCall) {
 	type raw struct {
-		call *ast.CallExpr
-		name string
-		role gormRole
+		call    *ast.CallExpr
+		name    string
+		role    gormRole
+		generic bool
 	}
 	var calls []raw
 	hasLookup, hasCreate, hasFirstOrCreate := false, false, false
 	for _, c := range fc.calls {
-		name, role, ok := gormMethodRole(c.Fn)
+		name, role, generic, ok := methodRole(c.Fn)
 		switch {
 		case !ok:
-		case role == gormLookup || role == gormFirstOrInit || role == gormFirstOrCreate:
+		case isLookupRole(role):
 			hasLookup = true
 			hasFirstOrCreate = hasFirstOrCreate || role == gormFirstOrCreate
-			calls = append(calls, raw{c.Expr, name, role})
+			calls = append(calls, raw{c.Expr, name, role, generic})
 		case role == gormCreate:
 			hasCreate = true
-			calls = append(calls, raw{c.Expr, name, role})
+			calls = append(calls, raw{c.Expr, name, role, generic})
 		}
 	}
 	if !hasFirstOrCreate && !(hasLookup && hasCreate) {
 		return nil, nil
 	}
 	for _, r := range calls {
-		g := fc.newGormCall(r.call, r.name, r.role)
+		g := fc.newGormCall(r.call, r.name, r.role, r.generic)
 		if r.role == gormCreate {
 			creates = append(creates, g)
 		} else {
@@ -83,10 +109,13 @@ func (fc *fnCtx) gormCalls() (lookups, creates []*gormCall) {
 	return lookups, creates
 }
 
-func (fc *fnCtx) newGormCall(call *ast.CallExpr, name string, role gormRole) *gormCall {
-	g := &gormCall{call: call, name: name, role: role}
+func (fc *fnCtx) newGormCall(call *ast.CallExpr, name string, role gormRole, generic bool) *gormCall {
+	g := &gormCall{call: call, name: name, role: role, generic: generic}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		g.chain = fc.gormChainOf(sel.X)
+	}
+	if g.chain.raw != nil && isLookupRole(role) {
+		g.raw = fc.readRaw(g.chain.raw)
 	}
 	g.entity = fc.gormEntity(g)
 	return g
@@ -104,6 +133,12 @@ func (fc *fnCtx) gormEntity(g *gormCall) entity {
 		if t := fc.Info.TypeOf(modelExpr); t != nil {
 			e.named = flow.NamedOf(t)
 		}
+	}
+	if g.generic && g.chain.generic != nil {
+		e.named = g.chain.generic // the T of gorm.G[T]: Model(&T{}) in every query
+	}
+	if g.raw != nil {
+		return fc.rawEntity(g, e.named)
 	}
 	switch {
 	case g.chain.tableSet:
@@ -135,16 +170,18 @@ func (fc *fnCtx) gormSites() []gormSite {
 			if c := fc.matchingCreate(h, l, creates, flow.AfterLookup); c != nil {
 				sites = append(sites, gormSite{lookup: l, create: c})
 			}
-		case gormLookup:
+		case gormLookup, gormRow, gormScan:
 			if !anySame(l, creates) {
 				continue
 			}
-			if len(l.call.Args) == 0 {
+			h := fc.lookupHandle(l)
+			if h == nil {
 				continue
 			}
-			h := fc.handleFor(l.call, l.call.Args[0], l.name == "Count", errOnMiss[l.name])
 			if c := fc.matchingCreate(h, l, creates, flow.OnNotFound); c != nil {
 				sites = append(sites, gormSite{lookup: l, create: c})
+			} else if b := fc.collectedInsert(h, l, creates); b != nil {
+				sites = append(sites, *b)
 			}
 		}
 	}

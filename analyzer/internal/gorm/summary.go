@@ -6,21 +6,24 @@ import (
 )
 
 // Lookups lists the function's GORM lookups one by one (First, Take,
-// Last, Find, Count) with their sites, for helper summaries.
+// Last, Find, Count, Row, Scan) with their sites, for helper summaries.
 func (r *Recognizer) Lookups(fn *flow.Func, calls []flow.Call) []summary.LookupCall {
 	fc := &fnCtx{Func: fn, r: r, calls: calls}
 	var out []summary.LookupCall
 	for _, c := range calls {
-		name, role, ok := gormMethodRole(c.Fn)
-		if !ok || role != gormLookup || len(c.Expr.Args) == 0 {
+		name, role, generic, ok := methodRole(c.Fn)
+		if !ok || (role != gormLookup && role != gormRow && role != gormScan) {
 			continue
 		}
-		l := fc.newGormCall(c.Expr, name, role)
+		l := fc.newGormCall(c.Expr, name, role, generic)
 		if !l.entity.known() {
 			continue
 		}
-		h := fc.handleFor(l.call, l.call.Args[0], name == "Count", errOnMiss[name])
-		out = append(out, summary.LookupCall{Call: c.Expr, Handle: h, Site: fc.resolveGorm(gormSite{lookup: l})})
+		h := fc.lookupHandle(l)
+		if h == nil {
+			continue
+		}
+		out = append(out, summary.LookupCall{Call: h.Call, Handle: h, Site: fc.resolveGorm(gormSite{lookup: l})})
 	}
 	return out
 }
@@ -30,11 +33,11 @@ func (r *Recognizer) Inserts(fn *flow.Func, calls []flow.Call) []summary.InsertC
 	fc := &fnCtx{Func: fn, r: r, calls: calls}
 	var out []summary.InsertCall
 	for _, c := range calls {
-		name, role, ok := gormMethodRole(c.Fn)
+		name, role, generic, ok := methodRole(c.Fn)
 		if !ok || role != gormCreate {
 			continue
 		}
-		g := fc.newGormCall(c.Expr, name, role)
+		g := fc.newGormCall(c.Expr, name, role, generic)
 		if g.entity.table == "" {
 			continue
 		}

@@ -38,7 +38,7 @@ type gormOnConflict struct {
 func (fc *fnCtx) gormUpserts() []*site.Upsert {
 	var out []*site.Upsert
 	for _, c := range fc.calls {
-		name, role, ok := gormMethodRole(c.Fn)
+		name, role, generic, ok := methodRole(c.Fn)
 		if !ok || role != gormCreate || name == "Save" || len(c.Expr.Args) == 0 {
 			continue
 		}
@@ -47,7 +47,7 @@ func (fc *fnCtx) gormUpserts() []*site.Upsert {
 			continue
 		}
 		if oc := fc.onConflictIn(sel.X); oc != nil {
-			if u := fc.gormUpsert(c.Expr, name, oc); u != nil {
+			if u := fc.gormUpsert(c.Expr, name, generic, oc); u != nil {
 				out = append(out, u)
 			}
 		}
@@ -55,8 +55,8 @@ func (fc *fnCtx) gormUpserts() []*site.Upsert {
 	return out
 }
 
-func (fc *fnCtx) gormUpsert(call *ast.CallExpr, name string, oc *gormOnConflict) *site.Upsert {
-	g := fc.newGormCall(call, name, gormCreate)
+func (fc *fnCtx) gormUpsert(call *ast.CallExpr, name string, generic bool, oc *gormOnConflict) *site.Upsert {
+	g := fc.newGormCall(call, name, gormCreate, generic)
 	if g.entity.table == "" || g.chain.unknown.Unknown() {
 		return nil
 	}
@@ -142,16 +142,24 @@ func (fc *fnCtx) onConflictIn(recv ast.Expr) *gormOnConflict {
 	for range 1000 {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.CallExpr:
-			name, _, ok := gormMethodRole(flow.Callee(info, x))
+			callee := flow.Callee(info, x)
+			if isGenericEntry(callee) {
+				// gorm.G[T](db, opts...) starts the chain; its clauses
+				// apply to every query.
+				if len(x.Args) < 2 {
+					return nil
+				}
+				oc, _ := fc.lastOnConflict(x.Args[1:])
+				return oc
+			}
+			name, _, _, ok := methodRole(callee)
 			sel, isSel := ast.Unparen(x.Fun).(*ast.SelectorExpr)
 			if !ok || !isSel {
 				return nil
 			}
 			if name == "Clauses" {
-				for i := len(x.Args) - 1; i >= 0; i-- {
-					if flow.IsNamed(info.TypeOf(x.Args[i]), gormPath+"/clause", "OnConflict") {
-						return fc.readOnConflict(x.Args[i])
-					}
+				if oc, found := fc.lastOnConflict(x.Args); found {
+					return oc
 				}
 			}
 			e = sel.X
@@ -170,6 +178,17 @@ func (fc *fnCtx) onConflictIn(recv ast.Expr) *gormOnConflict {
 		}
 	}
 	return nil
+}
+
+// lastOnConflict reads the last clause.OnConflict among clause arguments;
+// found is false when there is none.
+func (fc *fnCtx) lastOnConflict(args []ast.Expr) (oc *gormOnConflict, found bool) {
+	for i := len(args) - 1; i >= 0; i-- {
+		if flow.IsNamed(fc.Info.TypeOf(args[i]), gormPath+"/clause", "OnConflict") {
+			return fc.readOnConflict(args[i]), true
+		}
+	}
+	return nil, false
 }
 
 // readOnConflict reads a clause.OnConflict{...} literal; nil when a field

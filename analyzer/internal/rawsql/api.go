@@ -25,6 +25,7 @@ const (
 	sqlRow     sqlRole = iota + 1 // returns one row, whose Scan returns the error (ErrNoRows when none)
 	sqlRows                       // returns rows: Next() is false when none
 	sqlGet                        // scans one row into dest and returns the error (sqlx Get)
+	sqlSelect                     // scans every row into the slice dest: empty when none (sqlx Select)
 	sqlExec                       // runs a statement
 	sqlPrepare                    // prepares the query for a statement's later calls
 )
@@ -50,6 +51,15 @@ func getOn(dest int) sqlMethod {
 	return sqlMethod{role: sqlGet, query: dest + 1, dest: dest, args: dest + 2}
 }
 
+func selectOn(dest int) sqlMethod {
+	return sqlMethod{role: sqlSelect, query: dest + 1, dest: dest, args: dest + 2}
+}
+
+// intoStmt is a prepared statement's method that scans into dest.
+func intoStmt(role sqlRole, dest int) sqlMethod {
+	return sqlMethod{role: role, query: -1, dest: dest, args: dest + 1}
+}
+
 // sqlConnMethods are the query methods of database/sql's DB, Tx and Conn.
 var sqlConnMethods = map[string]sqlMethod{
 	"QueryRow": onQuery(sqlRow, 0), "QueryRowContext": onQuery(sqlRow, 1),
@@ -65,10 +75,25 @@ var sqlxConnMethods = map[string]sqlMethod{
 	"Queryx": onQuery(sqlRows, 0), "QueryxContext": onQuery(sqlRows, 1),
 	"Query": onQuery(sqlRows, 0), "QueryContext": onQuery(sqlRows, 1),
 	"Get": getOn(0), "GetContext": getOn(1),
+	"Select": selectOn(0), "SelectContext": selectOn(1),
 	"Exec": onQuery(sqlExec, 0), "ExecContext": onQuery(sqlExec, 1),
 	"MustExec": onQuery(sqlExec, 0), "MustExecContext": onQuery(sqlExec, 1),
 	"NamedExec": onQuery(sqlExec, 0), "NamedExecContext": onQuery(sqlExec, 1),
 	"Preparex": onQuery(sqlPrepare, 0), "PreparexContext": onQuery(sqlPrepare, 1),
+	"PrepareNamed": onQuery(sqlPrepare, 0), "PrepareNamedContext": onQuery(sqlPrepare, 1),
+}
+
+// sqlxNamedStmtMethods are those of sqlx's NamedStmt: one argument, a
+// struct or map whose fields or keys fill the :name placeholders.
+var sqlxNamedStmtMethods = map[string]sqlMethod{
+	"QueryRow": onStmt(sqlRow, 0), "QueryRowContext": onStmt(sqlRow, 1),
+	"QueryRowx": onStmt(sqlRow, 0), "QueryRowxContext": onStmt(sqlRow, 1),
+	"Query": onStmt(sqlRows, 0), "QueryContext": onStmt(sqlRows, 1),
+	"Queryx": onStmt(sqlRows, 0), "QueryxContext": onStmt(sqlRows, 1),
+	"Get": intoStmt(sqlGet, 0), "GetContext": intoStmt(sqlGet, 1),
+	"Select": intoStmt(sqlSelect, 0), "SelectContext": intoStmt(sqlSelect, 1),
+	"Exec": onStmt(sqlExec, 0), "ExecContext": onStmt(sqlExec, 1),
+	"MustExec": onStmt(sqlExec, 0), "MustExecContext": onStmt(sqlExec, 1),
 }
 
 // pgxMethods are the query methods of pgx's Conn, Tx and pgxpool's Pool,
@@ -97,15 +122,16 @@ var sqlMethods = map[string]map[string]sqlMethod{
 	sqlxPath + ".Stmt": {
 		"QueryRowx": onStmt(sqlRow, 0), "QueryRowxContext": onStmt(sqlRow, 1),
 		"Queryx": onStmt(sqlRows, 0), "QueryxContext": onStmt(sqlRows, 1),
-		"Get":        {role: sqlGet, query: -1, dest: 0, args: 1},
-		"GetContext": {role: sqlGet, query: -1, dest: 1, args: 2},
-		"MustExec":   onStmt(sqlExec, 0), "MustExecContext": onStmt(sqlExec, 1),
+		"Get": intoStmt(sqlGet, 0), "GetContext": intoStmt(sqlGet, 1),
+		"Select": intoStmt(sqlSelect, 0), "SelectContext": intoStmt(sqlSelect, 1),
+		"MustExec": onStmt(sqlExec, 0), "MustExecContext": onStmt(sqlExec, 1),
 	},
-	pgxPath + ".Conn":     pgxMethods,
-	pgxPath + ".Tx":       pgxMethods,
-	pgxpoolPath + ".Pool": pgxMethods,
-	pgxpoolPath + ".Conn": pgxMethods,
-	pgxpoolPath + ".Tx":   pgxMethods,
+	sqlxPath + ".NamedStmt": sqlxNamedStmtMethods,
+	pgxPath + ".Conn":       pgxMethods,
+	pgxPath + ".Tx":         pgxMethods,
+	pgxpoolPath + ".Pool":   pgxMethods,
+	pgxpoolPath + ".Conn":   pgxMethods,
+	pgxpoolPath + ".Tx":     pgxMethods,
 }
 
 // sqlFuncs are package-level functions: sqlx's helpers taking a Queryer
@@ -113,6 +139,7 @@ var sqlMethods = map[string]map[string]sqlMethod{
 var sqlFuncs = map[string]map[string]sqlMethod{
 	sqlxPath: {
 		"Get": getOn(1), "GetContext": getOn(2),
+		"Select": selectOn(1), "SelectContext": selectOn(2),
 		"MustExec": onQuery(sqlExec, 1), "MustExecContext": onQuery(sqlExec, 2),
 		"NamedExec": onQuery(sqlExec, 1), "NamedExecContext": onQuery(sqlExec, 2),
 	},
@@ -182,7 +209,7 @@ func rebindArg(fn *types.Func) (int, bool) {
 // statement is their last argument.
 var stmtForwarders = map[string]map[string]bool{
 	sqlPath + ".Tx":  {"Stmt": true, "StmtContext": true},
-	sqlxPath + ".Tx": {"Stmtx": true, "StmtxContext": true},
+	sqlxPath + ".Tx": {"Stmtx": true, "StmtxContext": true, "NamedStmt": true, "NamedStmtContext": true},
 }
 
 func isStmtForwarder(fn *types.Func) bool {
@@ -205,4 +232,45 @@ func typeKey(t types.Type) string {
 	}
 	obj := n.Origin().Obj()
 	return obj.Pkg().Path() + "." + obj.Name()
+}
+
+// pgxCollector is what a pgx v5 function that consumes a Query's rows
+// returns when there are none.
+type pgxCollector uint8
+
+const (
+	collectOne   pgxCollector = iota + 1 // ErrNoRows and the zero value (CollectOneRow, CollectExactlyOneRow)
+	collectSlice                         // an empty slice and no error (CollectRows, AppendRows)
+)
+
+// pgxCollectors take the rows first and a RowToFunc (RowToStructByName,
+// RowTo, ...) that converts each row.
+var pgxCollectors = map[string]pgxCollector{
+	"CollectOneRow": collectOne, "CollectExactlyOneRow": collectOne,
+	"CollectRows": collectSlice,
+}
+
+// pgxCollectorOf returns what fn returns on no rows, if it is a collector.
+func pgxCollectorOf(fn *types.Func) (pgxCollector, bool) {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pgxPath || fn.Signature().Recv() != nil {
+		return 0, false
+	}
+	c, ok := pgxCollectors[fn.Name()]
+	return c, ok
+}
+
+// pgxPreparers prepare a statement under a name, Prepare(ctx, name, sql):
+// a later Query, QueryRow or Exec whose sql is that name runs it.
+var pgxPreparers = map[string]bool{
+	pgxPath + ".Conn":   true,
+	pgxPath + ".Tx":     true,
+	pgxpoolPath + ".Tx": true,
+}
+
+func isPgxPrepare(fn *types.Func) bool {
+	if fn == nil || fn.Name() != "Prepare" {
+		return false
+	}
+	recv := fn.Origin().Signature().Recv()
+	return recv != nil && pgxPreparers[typeKey(recv.Type())]
 }

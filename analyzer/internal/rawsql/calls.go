@@ -36,7 +36,11 @@ func (fc *fnCtx) sqlCalls() []*sqlCall {
 		if !ok || m.role == sqlPrepare {
 			continue
 		}
-		out = append(out, fc.newSQLCall(c.Expr, c.Fn.Name(), m))
+		s := fc.newSQLCall(c.Expr, c.Fn.Name(), m)
+		if isPgx(c.Fn) {
+			fc.resolvePrepared(s)
+		}
+		out = append(out, s)
 	}
 	return out
 }
@@ -66,8 +70,15 @@ func (fc *fnCtx) newSQLCall(call *ast.CallExpr, name string, m sqlMethod) *sqlCa
 // constantQuery returns the value of a constant string expression: a
 // literal, a named constant (of this or another package) or a constant
 // expression of them, as the type checker folded it; also through sqlx's
-// Rebind, which only rewrites placeholders.
+// Rebind, which only rewrites placeholders, and through a local variable
+// stored once, before the use, from such an expression
+// (q := db.Rebind("..."); db.Get(&u, q, ...)).
 func (fc *fnCtx) constantQuery(e ast.Expr) (text, unknown string) {
+	return fc.constantQueryAt(e, 0)
+}
+
+func (fc *fnCtx) constantQueryAt(e ast.Expr, depth int) (text, unknown string) {
+	const why = "the query is not a constant string"
 	info := fc.Info
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
 		if i, ok := rebindArg(flow.Callee(info, call)); ok && i < len(call.Args) {
@@ -75,10 +86,29 @@ func (fc *fnCtx) constantQuery(e ast.Expr) (text, unknown string) {
 		}
 	}
 	tv := info.Types[e]
-	if tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", "the query is not a constant string"
+	if tv.Value != nil && tv.Value.Kind() == constant.String {
+		return constant.StringVal(tv.Value), ""
 	}
-	return constant.StringVal(tv.Value), ""
+	if rhs := fc.storedOnce(e); rhs != nil && depth < 4 {
+		if text, unknown := fc.constantQueryAt(rhs, depth+1); unknown == "" {
+			return text, ""
+		}
+	}
+	return "", why
+}
+
+// storedOnce returns the value of a local variable that is stored exactly
+// once, before use, with no pointer taken: q := expr or var q = expr.
+func (fc *fnCtx) storedOnce(use ast.Expr) ast.Expr {
+	v, ok := flow.ObjectOf(fc.Info, use).(*types.Var)
+	if !ok || v.IsField() || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	stores := fc.Assigns()[v]
+	if len(stores) != 1 || stores[0].Addr || stores[0].InLit || stores[0].Pos > use.Pos() {
+		return nil
+	}
+	return stores[0].RHS
 }
 
 // preparedQuery finds the query of a prepared statement held in a local
@@ -86,8 +116,18 @@ func (fc *fnCtx) constantQuery(e ast.Expr) (text, unknown string) {
 // Stmt(stmt) of another such statement.
 func (fc *fnCtx) preparedQuery(recv ast.Expr, depth int) (text, unknown string) {
 	const why = "the prepared statement's query is unknown"
+	if depth > 4 {
+		return "", why
+	}
+	// tx.Stmt(stmt).QueryRow(...): the transaction's copy of stmt.
+	if call, ok := ast.Unparen(recv).(*ast.CallExpr); ok {
+		if isStmtForwarder(flow.Callee(fc.Info, call)) && len(call.Args) > 0 {
+			return fc.preparedQuery(call.Args[len(call.Args)-1], depth+1)
+		}
+		return "", why
+	}
 	v, ok := flow.ObjectOf(fc.Info, recv).(*types.Var)
-	if !ok || depth > 4 {
+	if !ok {
 		return "", why
 	}
 	stores := fc.Assigns()[v]

@@ -66,6 +66,8 @@ type fnCtx struct {
 	*flow.Func
 	r     *Recognizer
 	calls []flow.Call // the function's calls of SQL APIs, in source order
+
+	prepared map[string]string // pgx statement names to their queries, read on first use
 }
 
 // Sites returns the function's get-then-insert sites.

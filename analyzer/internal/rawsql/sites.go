@@ -16,16 +16,18 @@ import (
 // by a plain INSERT into the same table. Upserts (ON CONFLICT, INSERT
 // IGNORE, ...) are atomic and do not complete a get-or-create.
 func (fc *fnCtx) getOrCreates(calls []*sqlCall) []*site.Site {
+	sites := fc.guardedInserts(calls)
 	var inserts []*sqlCall
 	for _, s := range calls {
-		if s.isInsert() && s.q.Upsert == sqlscan.NoUpsert && s.q.Table != "" {
+		// An insert guarded by NOT EXISTS on its own table is reported by
+		// itself: a lookup before it is the same race, told once.
+		if s.isInsert() && s.q.Upsert == sqlscan.NoUpsert && s.q.Table != "" && !isSelfGuarded(s.q) {
 			inserts = append(inserts, s)
 		}
 	}
 	if len(inserts) == 0 {
-		return nil
+		return sites
 	}
-	var sites []*site.Site
 	for _, l := range calls {
 		if l.m.role == sqlExec || (l.known() && l.q.Kind != sqlscan.SelectQuery) {
 			continue
@@ -101,9 +103,19 @@ func (fc *fnCtx) sqlHandle(l *sqlCall) *flow.Handle {
 		if l.m.dest < len(l.call.Args) {
 			dests = l.call.Args[l.m.dest : l.m.dest+1]
 		}
+	case sqlSelect:
+		h = flow.NewHandle(l.call)
+		fc.BindResult(fc.OutermostParen(h.Call), h.Errs)
+		if l.m.dest < len(l.call.Args) {
+			fc.bindSliceDest(h, l.call.Args[l.m.dest])
+		}
+		return h
 	case sqlRows:
 		h = flow.NewHandle(l.call)
 		fc.bindRows(h, l.call)
+		if c := fc.rowsCollector(l.call, h); c != nil {
+			return fc.collectHandle(c, count || exists)
+		}
 		return h
 	default:
 		return nil
@@ -113,6 +125,9 @@ func (fc *fnCtx) sqlHandle(l *sqlCall) *flow.Handle {
 	h.ErrOnMiss = !count && !exists
 	h.CallMiss = flow.MissErr
 	fc.BindResult(fc.OutermostParen(h.Call), h.Errs)
+	if !count && !exists {
+		fc.bindZeroDests(h, dests)
+	}
 	if (count || exists) && len(dests) == 1 {
 		if obj := flow.ObjectOf(fc.Info, conds.StripAddr(dests[0])); obj != nil {
 			if count {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/getorcreatelint/getorcreatelint/schema/migrations/migwrite"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
 
@@ -13,25 +14,9 @@ import (
 // soft-delete filter becomes advice instead.
 func (s IndexSpec) DDL() string {
 	d := s.Dialect
-	parts := s.Columns()
-	for i, t := range s.Key {
-		if t.Expr != "" && d == sqlscan.MySQL {
-			parts[i] = "(" + parts[i] + ")" // MySQL 8 functional key part
-		}
-	}
 	var b strings.Builder
-	b.WriteString("CREATE UNIQUE INDEX ")
-	if d == sqlscan.Postgres {
-		b.WriteString("CONCURRENTLY ")
-	}
-	fmt.Fprintf(&b, "%s ON %s (%s)", s.Name(), s.Table, strings.Join(parts, ", "))
+	b.WriteString(strings.TrimSuffix(s.Index().CreateSQL(), ";"))
 	nullable := NullableTerms(s.Key)
-	if len(nullable) > 0 && d == sqlscan.Postgres {
-		b.WriteString(" NULLS NOT DISTINCT")
-	}
-	if len(s.Where) > 0 {
-		fmt.Fprintf(&b, " WHERE %s", s.Predicate())
-	}
 	switch {
 	case s.SoftDelete != "" && d == sqlscan.MySQL:
 		fmt.Fprintf(&b, " (MySQL has no partial indexes: with gorm.io/plugin/soft_delete live rows hold %s = 0, so index (%s, %s) instead)",
@@ -43,25 +28,10 @@ func (s IndexSpec) DDL() string {
 	return b.String()
 }
 
-// IndexName names a new index after GORM's idx_<table>_<columns>, within
-// PostgreSQL's 63-byte limit.
-func IndexName(table string, cols []string) string {
-	var b strings.Builder
-	b.WriteString("idx_" + strings.ReplaceAll(table, ".", "_"))
-	for _, c := range cols {
-		b.WriteByte('_')
-		for _, r := range strings.ToLower(c) {
-			switch {
-			case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-				b.WriteRune(r)
-			case b.Len() > 0 && !strings.HasSuffix(b.String(), "_"):
-				b.WriteByte('_')
-			}
-		}
-	}
-	name := strings.TrimRight(b.String(), "_")
-	if len(name) > 63 {
-		name = name[:63]
-	}
-	return name
+// Index is the index as a migration file would add it: the diagnostics
+// and the migrations the linter writes share one renderer (migwrite's),
+// so the statement a message proposes is the one written. PostgreSQL
+// builds it CONCURRENTLY, without the write lock on a live table.
+func (s IndexSpec) Index() migwrite.Index {
+	return migwrite.Index{Table: s.Table, Key: s.Key, Where: s.Where, Dialect: s.Dialect, Concurrent: true}
 }

@@ -41,7 +41,8 @@ func TestCreateIndexDDL(t *testing.T) {
 }
 
 func TestIndexNameLimit(t *testing.T) {
-	name := IndexName("a_very_long_table_name_for_testing", []string{"first_column_name", "second_column_name"})
+	name := IndexSpec{Table: "a_very_long_table_name_for_testing",
+		Key: []schema.Term{{Column: "first_column_name"}, {Column: "second_column_name"}}}.Name()
 	if len(name) > 63 {
 		t.Errorf("index name %q is %d bytes, over PostgreSQL's 63", name, len(name))
 	}

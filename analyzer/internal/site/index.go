@@ -15,7 +15,10 @@ type IndexSpec struct {
 	Key        []schema.Term
 	Where      []string
 	SoftDelete string // the soft-delete column, kept for MySQL's advice
-	Dialect    sqlscan.Dialect
+	// Constants are the lookup's terms compared with a constant that went
+	// to Where rather than the key.
+	Constants []schema.Term
+	Dialect   sqlscan.Dialect
 }
 
 // IndexFor shapes the index for a lookup. Where the database has partial
@@ -39,6 +42,7 @@ func IndexFor(s *Site, d sqlscan.Dialect) IndexSpec {
 	if s.SoftDelete != "" && partial {
 		spec.Where = append(spec.Where, s.SoftDelete+" IS NULL")
 	}
+	spec.Constants = constant
 	for _, t := range constant {
 		spec.Where = append(spec.Where, t.Column+" = "+t.Value)
 	}
@@ -49,7 +53,7 @@ func IndexFor(s *Site, d sqlscan.Dialect) IndexSpec {
 func (s IndexSpec) Columns() []string { return TermList(s.Key, false) }
 
 // Name is the index's name, after GORM's idx_<table>_<columns>.
-func (s IndexSpec) Name() string { return IndexName(s.Table, s.Columns()) }
+func (s IndexSpec) Name() string { return s.Index().IndexName() }
 
 // Predicate is a partial index's WHERE.
 func (s IndexSpec) Predicate() string { return strings.Join(s.Where, " AND ") }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/getorcreatelint/getorcreatelint/schema/fsread"
 )
 
 // Cache computes a value once per key and process. Every process-wide
@@ -112,11 +114,12 @@ type parsedFile struct {
 }
 
 // ParseFile parses a Go source file once per process. A file that does
-// not parse is counted (ParseErrors) and returns its error every time.
+// not parse, or that fsread refuses (not a regular file, over
+// fsread.MaxGoFile), is counted (ParseErrors) and returns its error every
+// time.
 func ParseFile(filename string) (*ast.File, error) {
 	p := parsed.Get(filename, func() parsedFile {
-		f, err := parser.ParseFile(token.NewFileSet(), filename, nil, parser.SkipObjectResolution)
-		CountRead()
+		f, err := parseGoFile(token.NewFileSet(), filename, parser.SkipObjectResolution)
 		if err != nil {
 			registry.parseErrors.Add(1)
 			return parsedFile{err: err}
@@ -130,8 +133,8 @@ func ParseFile(filename string) (*ast.File, error) {
 func ParsedFiles() int { return parsed.Len() }
 
 // ParseDir parses the non-test Go files of dir that declare the same
-// package as the first one, with comments. Files that do not parse are
-// counted (ParseErrors) and left out.
+// package as the first one, with comments. Files that do not parse or
+// that fsread refuses are counted (ParseErrors) and left out.
 func ParseDir(fset *token.FileSet, dir string) []*ast.File {
 	matches, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 	var files []*ast.File
@@ -139,8 +142,7 @@ func ParseDir(fset *token.FileSet, dir string) []*ast.File {
 		if strings.HasSuffix(m, "_test.go") {
 			continue
 		}
-		f, err := parser.ParseFile(fset, m, nil, parser.SkipObjectResolution|parser.ParseComments)
-		CountRead()
+		f, err := parseGoFile(fset, m, parser.SkipObjectResolution|parser.ParseComments)
 		if err != nil {
 			registry.parseErrors.Add(1)
 			continue
@@ -151,4 +153,16 @@ func ParseDir(fset *token.FileSet, dir string) []*ast.File {
 		files = append(files, f)
 	}
 	return files
+}
+
+// parseGoFile reads a repository's Go file through fsread, so that a FIFO,
+// a device or a huge file named *.go is refused instead of read, and
+// parses it. parser.ParseFile would open the file itself.
+func parseGoFile(fset *token.FileSet, filename string, mode parser.Mode) (*ast.File, error) {
+	src, err := fsread.ReadFile(filename, fsread.MaxGoFile)
+	CountRead()
+	if err != nil {
+		return nil, err
+	}
+	return parser.ParseFile(fset, filename, src, mode)
 }

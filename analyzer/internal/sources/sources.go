@@ -33,6 +33,11 @@ type Options struct {
 	// are not linked (the golangci-lint plugin), which makes DSN an error.
 	LiveSchema func(ctx context.Context, dsn string) (*schema.Catalog, error)
 	Debug      bool // print the statements the SQL reader skipped
+	// SchemaFile names a schema snapshot (getorcreatelint schema -json),
+	// relative to the module root, read instead of the migrations and the
+	// database; SchemaSnapshot is such a snapshot's content, compiled in.
+	SchemaFile     string
+	SchemaSnapshot []byte
 }
 
 // Module is what one module's schema sources say, other than struct tags.
@@ -40,6 +45,7 @@ type Module struct {
 	Root     string
 	Dirs     []migrations.Dir
 	Catalogs []*schema.Catalog
+	Live     *schema.Catalog // the live database's (-dsn), also in Catalogs; nil without -dsn
 }
 
 // Pass loads the schema sources for one package on first need: a package
@@ -95,7 +101,8 @@ var modules = NewCache[string, loaded]()
 // for each combination of module, options and hints.
 func load(root string, o *Options, h migrations.Hints) (*Module, error) {
 	key := strings.Join([]string{root, strings.Join(o.Migrations, ","), o.Dialect,
-		fmt.Sprint(o.Discover), o.DSN, strings.Join(h.EmbedDirs, ","), h.Dialect.String()}, "\x00")
+		fmt.Sprint(o.Discover), o.DSN, strings.Join(h.EmbedDirs, ","), h.Dialect.String(),
+		o.SchemaFile, snapshotKey(o.SchemaSnapshot)}, "\x00")
 	l := modules.Get(key, func() loaded {
 		m, err := read(root, o, h)
 		return loaded{m, err}
@@ -107,6 +114,9 @@ func load(root string, o *Options, h migrations.Hints) (*Module, error) {
 func SourceLoads() int { return modules.Len() }
 
 func read(root string, o *Options, h migrations.Hints) (*Module, error) {
+	if o.SchemaFile != "" || o.SchemaSnapshot != nil {
+		return readSnapshot(root, o)
+	}
 	s := &Module{Root: root}
 	forced, _ := sqlscan.ParseDialect(o.Dialect)
 	for _, m := range o.Migrations {
@@ -131,11 +141,7 @@ func read(root string, o *Options, h migrations.Hints) (*Module, error) {
 		if err != nil {
 			return nil, fmt.Errorf("-migrations: %w", err)
 		}
-		if o.Debug {
-			for _, w := range cat.Warnings {
-				fmt.Fprintf(os.Stderr, "getorcreatelint: %s\n", w)
-			}
-		}
+		printWarnings(os.Stderr, cat.Warnings, o.Debug)
 		s.Catalogs = append(s.Catalogs, cat)
 	}
 	if o.DSN != "" {
@@ -149,6 +155,7 @@ func read(root string, o *Options, h migrations.Hints) (*Module, error) {
 			return nil, fmt.Errorf("-dsn: %w", err)
 		}
 		s.Catalogs = append(s.Catalogs, cat)
+		s.Live = cat
 	}
 	return s, nil
 }
@@ -189,18 +196,17 @@ func (p *Pass) hints(root string) migrations.Hints {
 	return h
 }
 
-// embedPatterns returns the patterns of a file's //go:embed directives.
+// embedPatterns returns the patterns of a file's //go:embed directives,
+// read as the go command reads them (quoted patterns, the all: prefix).
 func embedPatterns(f *ast.File) []string {
 	var out []string
 	for _, g := range f.Comments {
 		for _, c := range g.List {
-			rest, ok := strings.CutPrefix(c.Text, "//go:embed ")
-			if !ok {
+			rest, ok := strings.CutPrefix(c.Text, "//go:embed")
+			if !ok || rest == "" || (rest[0] != ' ' && rest[0] != '\t') {
 				continue
 			}
-			for _, p := range strings.Fields(rest) {
-				out = append(out, strings.Trim(p, "\"`"))
-			}
+			out = append(out, migrations.EmbedPatterns(rest)...)
 		}
 	}
 	return out
@@ -261,7 +267,7 @@ func (p *Pass) Root() (string, error) {
 	if len(p.pass.Files) == 0 {
 		return "", fmt.Errorf("package %s has no files", p.pass.Pkg.Path())
 	}
-	dir := filepath.Dir(p.pass.Fset.Position(p.pass.Files[0].Pos()).Filename)
+	dir := filepath.Dir(p.pass.Fset.Position(userFile(p.pass).Pos()).Filename)
 	return roots.Get(dir, func() string {
 		for d := dir; ; d = filepath.Dir(d) {
 			if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
@@ -274,6 +280,20 @@ func (p *Pass) Root() (string, error) {
 			}
 		}
 	}), nil
+}
+
+// userFile returns a file of the package that lies in its directory. A
+// package importing "C" has cgo's files in the build cache among its
+// files: its type file, marked generated, and its rewritten copies of the
+// user's files, whose positions //line directives map back to them.
+func userFile(pass *analysis.Pass) *ast.File {
+	for _, f := range pass.Files {
+		mapped := pass.Fset.Position(f.Package).Filename != pass.Fset.PositionFor(f.Package, false).Filename
+		if mapped || !ast.IsGenerated(f) {
+			return f
+		}
+	}
+	return pass.Files[0]
 }
 
 // RootLookups returns the number of package directories whose module root

@@ -24,6 +24,9 @@ func (v *Verdict) DecideUpsert(u *site.Upsert) {
 	for _, cf := range u.Conflicts {
 		switch {
 		case cf.Constraint != "":
+			// Migrations are checked for the constraint by name; a table
+			// only the framework's own schema describes, against its keys.
+			v.checkConstraintTarget(u, cf)
 			v.checkConstraintName(u, table, migrated, cf.Constraint)
 		case len(cf.Target) == 0 && !cf.DoNothing && u.Dialect == sqlscan.Postgres:
 			v.reportUpsert(u, CategoryUpsertTarget, missingTargetMessage(u, table))

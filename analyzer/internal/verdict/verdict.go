@@ -20,6 +20,10 @@ import (
 type Config struct {
 	Enabled func(category string) bool // whether findings of a category are reported
 	Exclude []string                   // path patterns whose findings are not reported
+	// Unbacked, when set, hears of each reported lookup no unique key
+	// backs, and returns evidence to append to its message ("" for none).
+	// Passes run concurrently: it must be safe for that.
+	Unbacked func(Unbacked) string
 	// TableKeys returns keys a recogniser knows a table has though no
 	// site's own schema declares them (GORM's many2many join tables);
 	// nil when none does.
@@ -73,7 +77,13 @@ func (v *Verdict) Decide(s *site.Site) {
 		return
 	}
 	fix := site.Fix{Index: site.IndexFor(s, v.src.Dialect()), Keys: table, Migrated: migrated}
-	v.reportSite(s, CategoryGetOrCreate, v.message(s, verdict, fix), fix)
+	msg := v.message(s, verdict, fix)
+	if u, ok := v.unbacked(s, fix); ok && v.reportable(s.Node, s.Stmt, CategoryGetOrCreate) {
+		if evidence := v.cfg.Unbacked(u); evidence != "" {
+			msg += "; " + evidence
+		}
+	}
+	v.reportSite(s, CategoryGetOrCreate, msg, fix)
 }
 
 // inCatalogs reports whether a migration or the live database describes

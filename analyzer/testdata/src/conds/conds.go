@@ -128,9 +128,9 @@ func nopeNotEqual(db *gorm.DB, name string) {
 	db.Where("name <> ?", name).FirstOrCreate(&p)
 }
 
-func nopeScopes(db *gorm.DB, name string) {
+func scopes(db *gorm.DB, name string) {
 	var p Person
-	db.Scopes(byName(name)).FirstOrCreate(&p)
+	db.Scopes(byName(name)).FirstOrCreate(&p) // want `FirstOrCreate on people looks up \(name\) but no unique constraint covers it`
 }
 
 func byName(name string) func(*gorm.DB) *gorm.DB {

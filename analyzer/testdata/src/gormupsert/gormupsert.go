@@ -5,6 +5,8 @@
 package gormupsert
 
 import (
+	"context"
+
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
@@ -122,4 +124,13 @@ func nopeClauseNotALiteral(db *gorm.DB, oc clause.OnConflict, name string) error
 
 func nopeNoOnConflict(db *gorm.DB, kind string) error {
 	return db.Create(&Event{Kind: kind}).Error
+}
+
+// The generics API takes the clause as gorm.G's option.
+func genericTargetWithoutKey(ctx context.Context, db *gorm.DB, name string) error {
+	return gorm.G[Tag](db, clause.OnConflict{Columns: []clause.Column{{Name: "name"}}, DoNothing: true}).Create(ctx, &Tag{Name: name}) // want `^Create on tags: the conflict target \(name\) matches no unique key; PostgreSQL rejects the INSERT at run time`
+}
+
+func genericTargetOnKey(ctx context.Context, db *gorm.DB, name string) error {
+	return gorm.G[Label](db, clause.OnConflict{Columns: []clause.Column{{Name: "name"}}, DoNothing: true}).Create(ctx, &Label{Name: name})
 }

@@ -80,3 +80,8 @@ func nopeInsertBuiltAtRunTime(db *sql.DB, table, name string) error {
 	}
 	return err
 }
+
+func guardWithJoin(db *sql.DB, name string) error {
+	_, err := db.Exec("INSERT INTO tags (name) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM tags t JOIN events e ON e.kind = t.name WHERE t.name = $1)", name) // want `INSERT \.\.\. WHERE NOT EXISTS on tags: lookup columns unknown \(the NOT EXISTS subquery has a JOIN\)`
+	return err
+}

@@ -91,8 +91,8 @@ func nopeEveryColumnSet(db *sql.DB, id int64, kind string) error {
 	return err
 }
 
-func nopeNamedConstraint(db *sql.DB, name string) error {
-	_, err := db.Exec("INSERT INTO tags (name) VALUES ($1) ON CONFLICT ON CONSTRAINT tags_name_excl DO NOTHING", name)
+func namedConstraintMissing(db *sql.DB, name string) error {
+	_, err := db.Exec("INSERT INTO tags (name) VALUES ($1) ON CONFLICT ON CONSTRAINT tags_name_excl DO NOTHING", name) // want `Exec on tags: ON CONFLICT ON CONSTRAINT tags_name_excl DO NOTHING names no unique or exclusion constraint of tags; .*name one of its constraints \(tags_pkey\)`
 	return err
 }
 

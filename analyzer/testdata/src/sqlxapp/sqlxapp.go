@@ -160,3 +160,28 @@ func nopeCountPositive(db *sqlx.DB, name string) error {
 	}
 	return nil
 }
+
+func reboundVariable(db *sqlx.DB, name string) error {
+	find := db.Rebind("SELECT id FROM tags WHERE name = ?")
+	insert := "INSERT INTO tags (name) VALUES (?)"
+	var id int64
+	err := db.Get(&id, find, name) // want `SELECT then INSERT \(line 170\) on tags looks up \(name\)`
+	if errors.Is(err, sql.ErrNoRows) {
+		_, err = db.Exec(db.Rebind(insert), name)
+	}
+	return err
+}
+
+// The query variable is stored twice: which one runs is not known.
+func nopeQueryVariableStoredTwice(db *sqlx.DB, name string, byEmail bool) error {
+	find := "SELECT id FROM tags WHERE name = ?"
+	if byEmail {
+		find = "SELECT id FROM users WHERE email = ?"
+	}
+	var id int64
+	err := db.Get(&id, db.Rebind(find), name)
+	if errors.Is(err, sql.ErrNoRows) {
+		_, err = db.Exec(db.Rebind("INSERT INTO tags (name) VALUES (?)"), name)
+	}
+	return err
+}

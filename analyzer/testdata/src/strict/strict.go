@@ -17,7 +17,7 @@ func orCondition(db *gorm.DB, email, phone string) {
 
 func scopes(db *gorm.DB, f func(*gorm.DB) *gorm.DB) {
 	var p Person
-	db.Scopes(f).FirstOrCreate(&p) // want `lookup columns unknown \(the chain calls Scopes\)`
+	db.Scopes(f).FirstOrCreate(&p) // want `lookup columns unknown \(a scope's body is not visible in the package\)`
 }
 
 func dynamicQuery(db *gorm.DB, q string) {

@@ -19,6 +19,12 @@ type DB struct {
 	RowsAffected int64
 }
 
+// Statement is the statement a query builds; scopes of the generics API
+// receive it.
+type Statement struct {
+	*DB
+}
+
 type Model struct {
 	ID        uint `gorm:"primarykey"`
 	CreatedAt time.Time
@@ -67,8 +73,11 @@ func (db *DB) Count(count *int64) (tx *DB)                             { return 
 func (db *DB) Transaction(fc func(tx *DB) error, opts ...*sql.TxOptions) (err error) {
 	return nil
 }
-func (db *DB) Begin(opts ...*sql.TxOptions) *DB                { return db }
-func (db *DB) Commit() *DB                                     { return db }
-func (db *DB) WithContext(ctx context.Context) *DB             { return db }
-func (db *DB) Debug() (tx *DB)                                 { return db }
-func (db *DB) Exec(sql string, values ...interface{}) (tx *DB) { return db }
+func (db *DB) Begin(opts ...*sql.TxOptions) *DB                      { return db }
+func (db *DB) Commit() *DB                                           { return db }
+func (db *DB) WithContext(ctx context.Context) *DB                   { return db }
+func (db *DB) Debug() (tx *DB)                                       { return db }
+func (db *DB) Exec(sql string, values ...interface{}) (tx *DB)       { return db }
+func (db *DB) InnerJoins(query string, args ...interface{}) (tx *DB) { return db }
+func (db *DB) Scan(dest interface{}) (tx *DB)                        { return db }
+func (db *DB) Row() *sql.Row                                         { return nil }

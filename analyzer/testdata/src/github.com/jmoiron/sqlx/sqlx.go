@@ -176,3 +176,43 @@ func (r *Row) MapScan(dest map[string]interface{}) error  { return r.err }
 func (r *Row) SliceScan() ([]interface{}, error)          { return nil, r.err }
 func (r *Rows) StructScan(dest interface{}) error         { return nil }
 func (r *Rows) MapScan(dest map[string]interface{}) error { return nil }
+
+// NamedStmt is a prepared statement with :name placeholders.
+type NamedStmt struct {
+	Params      []string
+	QueryString string
+	Stmt        *Stmt
+}
+
+func (db *DB) PrepareNamed(query string) (*NamedStmt, error) { return nil, nil }
+func (db *DB) PrepareNamedContext(ctx context.Context, query string) (*NamedStmt, error) {
+	return nil, nil
+}
+func (db *DB) SelectContext(ctx context.Context, dest interface{}, query string, args ...interface{}) error {
+	return nil
+}
+func (tx *Tx) PrepareNamed(query string) (*NamedStmt, error)       { return nil, nil }
+func (tx *Tx) NamedStmt(stmt *NamedStmt) *NamedStmt                { return nil }
+func (s *Stmt) Select(dest interface{}, args ...interface{}) error { return nil }
+func SelectContext(ctx context.Context, q QueryerContext, dest interface{}, query string, args ...interface{}) error {
+	return nil
+}
+
+func (n *NamedStmt) Close() error                                   { return nil }
+func (n *NamedStmt) Exec(arg interface{}) (sql.Result, error)       { return nil, nil }
+func (n *NamedStmt) Query(arg interface{}) (*sql.Rows, error)       { return nil, nil }
+func (n *NamedStmt) QueryRow(arg interface{}) *Row                  { return nil }
+func (n *NamedStmt) MustExec(arg interface{}) sql.Result            { return nil }
+func (n *NamedStmt) Queryx(arg interface{}) (*Rows, error)          { return nil, nil }
+func (n *NamedStmt) QueryRowx(arg interface{}) *Row                 { return nil }
+func (n *NamedStmt) Select(dest interface{}, arg interface{}) error { return nil }
+func (n *NamedStmt) Get(dest interface{}, arg interface{}) error    { return nil }
+func (n *NamedStmt) ExecContext(ctx context.Context, arg interface{}) (sql.Result, error) {
+	return nil, nil
+}
+func (n *NamedStmt) GetContext(ctx context.Context, dest interface{}, arg interface{}) error {
+	return nil
+}
+func (n *NamedStmt) SelectContext(ctx context.Context, dest interface{}, arg interface{}) error {
+	return nil
+}

@@ -48,3 +48,34 @@ type Assignment struct {
 }
 
 func AssignmentColumns(values []string) Set { return nil }
+
+type JoinType string
+
+type JoinTarget struct {
+	Type        JoinType
+	Association string
+	Subquery    Expression
+	Table       string
+}
+
+type Table struct {
+	Name  string
+	Alias string
+	Raw   bool
+}
+
+type Writer interface {
+	WriteByte(byte) error
+	WriteString(string) (int, error)
+}
+
+type Builder interface {
+	Writer
+	WriteQuoted(field interface{})
+	AddVar(Writer, ...interface{})
+	AddError(error) error
+}
+
+type Assigner interface {
+	Assignments() []Assignment
+}

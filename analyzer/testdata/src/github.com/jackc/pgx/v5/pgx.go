@@ -14,6 +14,8 @@ import (
 // ErrNoRows wraps database/sql's, as the real one does.
 var ErrNoRows = errors.Join(sql.ErrNoRows)
 
+var ErrTooManyRows = errors.New("too many rows in result set")
+
 type NamedArgs map[string]any
 
 type Conn struct{}
@@ -26,6 +28,7 @@ type Rows interface {
 	Close()
 	Err() error
 	CommandTag() pgconn.CommandTag
+	FieldDescriptions() []pgconn.FieldDescription
 	Next() bool
 	Scan(dest ...any) error
 	Values() ([]any, error)
@@ -57,3 +60,37 @@ func (c *Conn) QueryRow(ctx context.Context, sql string, args ...any) Row       
 func (c *Conn) Prepare(ctx context.Context, name, sql string) (sd *pgconn.StatementDescription, err error) {
 	return nil, nil
 }
+
+func (c *Conn) Deallocate(ctx context.Context, name string) error { return nil }
+
+// CollectableRow is the subset of Rows methods that a RowToFunc is allowed to call.
+type CollectableRow interface {
+	FieldDescriptions() []pgconn.FieldDescription
+	Scan(dest ...any) error
+	Values() ([]any, error)
+	RawValues() [][]byte
+}
+
+type RowToFunc[T any] func(row CollectableRow) (T, error)
+
+func AppendRows[T any, S ~[]T](slice S, rows Rows, fn RowToFunc[T]) (S, error) { return nil, nil }
+func CollectRows[T any](rows Rows, fn RowToFunc[T]) ([]T, error)               { return nil, nil }
+func CollectOneRow[T any](rows Rows, fn RowToFunc[T]) (T, error) {
+	var value T
+	return value, ErrNoRows
+}
+func CollectExactlyOneRow[T any](rows Rows, fn RowToFunc[T]) (T, error) {
+	var value T
+	return value, ErrNoRows
+}
+func RowTo[T any](row CollectableRow) (T, error) {
+	var value T
+	return value, nil
+}
+func RowToAddrOf[T any](row CollectableRow) (*T, error)             { return nil, nil }
+func RowToMap(row CollectableRow) (map[string]any, error)           { return nil, nil }
+func RowToStructByPos[T any](row CollectableRow) (T, error)         { var v T; return v, nil }
+func RowToAddrOfStructByPos[T any](row CollectableRow) (*T, error)  { return nil, nil }
+func RowToStructByName[T any](row CollectableRow) (T, error)        { var v T; return v, nil }
+func RowToAddrOfStructByName[T any](row CollectableRow) (*T, error) { return nil, nil }
+func RowToStructByNameLax[T any](row CollectableRow) (T, error)     { var v T; return v, nil }

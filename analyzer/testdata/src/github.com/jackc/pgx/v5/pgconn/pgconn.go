@@ -13,3 +13,13 @@ type StatementDescription struct {
 	Name string
 	SQL  string
 }
+
+type FieldDescription struct {
+	Name                 string
+	TableOID             uint32
+	TableAttributeNumber uint16
+	DataTypeOID          uint32
+	DataTypeSize         int16
+	TypeModifier         int32
+	Format               int16
+}
