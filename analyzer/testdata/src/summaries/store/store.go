@@ -157,3 +157,10 @@ func (r *Users) FindByEmail(email string) (*User, error) { // want FindByEmail:`
 func (r *Users) Create(u *User) error { // want Create:`insert users`
 	return r.db.Create(u).Error
 }
+
+// EnsureLocal gets or creates through helpers of its own package.
+func EnsureLocal(db *gorm.DB, name string) {
+	if _, err := FindTagByName(db, name); errors.Is(err, gorm.ErrRecordNotFound) { // want `EnsureLocal: FindTagByName \(lookup on tags \(name\), store/store.go:33\) then CreateTag \(insert into tags, store/store.go:39\)`
+		_ = CreateTag(db, &Tag{Name: name})
+	}
+}
