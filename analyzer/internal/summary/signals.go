@@ -244,7 +244,7 @@ func isFrameworkSentinel(fn *flow.Func, v flow.Var) bool {
 // valueSignal checks a bool or nillable result with classify.
 func valueSignal(fn *flow.Func, h *flow.Handle, rets []flow.Return, i, errIdx int,
 	classify func(*flow.Func, *flow.Handle, ast.Expr, flow.Outcome, bool) class) bool {
-	any := false
+	sawMiss := false
 	for _, r := range rets {
 		v := r.Stmt.Results[i]
 		if !r.After {
@@ -262,14 +262,14 @@ func valueSignal(fn *flow.Func, h *flow.Handle, rets []flow.Return, i, errIdx in
 			want := hit
 			if o == flow.NotFound {
 				want = miss
-				any = true
+				sawMiss = true
 			}
 			if classify(fn, h, v, o, r.Tracked) != want {
 				return false
 			}
 		}
 	}
-	return any
+	return sawMiss
 }
 
 // nonNilErr reports whether the return's error result is visibly not nil.
