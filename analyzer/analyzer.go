@@ -14,6 +14,7 @@ import (
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/rawsql"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/sources"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/summary"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/verdict"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
@@ -36,6 +37,7 @@ func New(opts Options) *analysis.Analyzer {
 		URL:              URL,
 		Run:              func(pass *analysis.Pass) (any, error) { return run(pass, &o, recognizers) },
 		RunDespiteErrors: false,
+		FactTypes:        []analysis.Fact{new(summary.Fact)},
 	}
 	o.BindFlags(&a.Flags)
 	return a
@@ -88,16 +90,50 @@ func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Op
 	for _, r := range recs {
 		p.hooks.Add(r.Hooks())
 	}
-	for fn := range p.functions() {
+	inScope := opts.inScope(pass)
+	summarised := inScope(pass.Pkg.Path())
+	if !summarised && !opts.explain && !p.importsFramework() {
+		return nil, nil // a dependency with no call any recogniser reads
+	}
+	var providers []summary.Provider
+	for _, r := range recs {
+		if prov, ok := r.(summary.Provider); ok {
+			providers = append(providers, prov)
+		}
+	}
+	sums := summary.New(pass, providers, inScope)
+	p.hooks.Add(sums.Hooks())
+	p.hooks.Sentinels = append(p.hooks.Sentinels, sums.Sentinels()...)
+	units := p.units(summarised)
+	if summarised {
+		stage = "summaries"
+		var su []*summary.Unit
+		for _, u := range units {
+			su = append(su, u.sum)
+		}
+		sums.Summarize(su, &p.hooks)
+	}
+	for i, u := range units {
+		units[i] = nil // each function's syntax indexes go once it is reported
+		if u.generated {
+			continue
+		}
+		fn := u.sum.Fn
 		at = fn.Node()
 		stage = "recognition"
-		calls := p.dispatch(fn)
+		calls := u.calls
 		for _, r := range recs {
 			for _, s := range r.Sites(fn, calls[r]) {
 				stage, at = "verdict", s.Node
 				v.Decide(s)
 			}
 		}
+		stage, at = "summaries", fn.Node()
+		for _, s := range sums.Sites(u.sum) {
+			stage, at = "verdict", s.Node
+			v.Decide(s)
+		}
+		sums.Done(u.sum)
 		stage, at = "recognition", fn.Node()
 		for _, r := range recs {
 			for _, u := range r.Upserts(fn, calls[r]) {
@@ -145,57 +181,6 @@ type pipeline struct {
 	recs  []recognizer
 	hooks flow.Hooks
 	byPkg map[*types.Package]recognizer // nil: no recogniser claims the package
-}
-
-// functions yields the top-level functions of the package's files that
-// are not generated: function declarations, and the function literals of
-// package-level declarations.
-func (p *pipeline) functions() func(yield func(*flow.Func) bool) {
-	return func(yield func(*flow.Func) bool) {
-		for _, file := range p.pass.Files {
-			if isGenerated(p.pass.Fset, file) {
-				continue // generated code (ent, gorm/gen) is not the user's to fix
-			}
-			for _, decl := range file.Decls {
-				var roots []ast.Node
-				switch d := decl.(type) {
-				case *ast.FuncDecl:
-					if d.Body != nil {
-						roots = append(roots, d)
-					}
-				case *ast.GenDecl:
-					ast.Inspect(d, func(n ast.Node) bool {
-						if lit, ok := n.(*ast.FuncLit); ok {
-							roots = append(roots, lit)
-							return false
-						}
-						return true
-					})
-				}
-				for _, root := range roots {
-					if !yield(flow.NewFunc(p.pass.TypesInfo, p.pass.Pkg, decl, root, &p.hooks)) {
-						return
-					}
-				}
-			}
-		}
-	}
-}
-
-// dispatch walks the function once and sends each call to the recogniser
-// that claims its callee's package.
-func (p *pipeline) dispatch(fn *flow.Func) map[recognizer][]flow.Call {
-	calls := map[recognizer][]flow.Call{}
-	ast.Inspect(fn.Node(), func(n ast.Node) bool {
-		if x, ok := n.(*ast.CallExpr); ok {
-			call := flow.Call{Expr: x}
-			if r := p.recognizerFor(&call); r != nil {
-				calls[r] = append(calls[r], call)
-			}
-		}
-		return true
-	})
-	return calls
 }
 
 // recognizerFor resolves the call's callee and returns the recogniser of

@@ -20,8 +20,9 @@ func TestLayering(t *testing.T) {
 		"sources": {},
 		"conds":   {"flow", "site"},
 		"verdict": {"site", "sources"},
+		"summary": {"flow", "site"},
 	}
-	recognizer := []string{"site", "flow", "conds", "sources"}
+	recognizer := []string{"site", "flow", "conds", "sources", "summary"}
 	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}} {{join .Deps \" \"}}", "./internal/...").Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)

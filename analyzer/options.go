@@ -66,6 +66,12 @@ type Options struct {
 	GORMTablePrefix   string
 	GORMSingularTable bool
 
+	// Summarize lists package path prefixes whose functions get summaries
+	// (a lookup or insert a caller in another package sees), in addition
+	// to the main module's and the go.work modules' packages: a directory
+	// replace, a shared repository library.
+	Summarize []string
+
 	// Debug prints what the schema sources skipped (SQL statements not
 	// understood) to standard error. Skipped files are printed without it.
 	Debug bool
@@ -112,6 +118,8 @@ func (o *Options) BindFlags(fs *flag.FlagSet) {
 		"table name prefix of the application's GORM NamingStrategy")
 	fs.BoolVar(&o.GORMSingularTable, "gorm-singular-table", o.GORMSingularTable,
 		"the application's GORM NamingStrategy uses singular table names")
+	fs.Var((*listFlag)(&o.Summarize), "summarize",
+		"comma-separated package path prefixes, besides the main module's, whose functions are summarised for their callers")
 	fs.BoolVar(&o.Debug, "schema-debug", o.Debug,
 		"also print the schema statements that were skipped and why (skipped files are always printed)")
 }

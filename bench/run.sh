@@ -81,7 +81,7 @@ timed() {
 	local file=$1 dir=$2 ok=$3
 	shift 3
 	local code=0
-	(cd "$dir" && "$TIME" -f '%e %M' -o "$file.last" "$@" >"$file.out" 2>"$file.err") || code=$?
+	(cd "$dir" && "$TIME" -f '%e %M %U %S' -o "$file.last" "$@" >"$file.out" 2>"$file.err") || code=$?
 	if [[ ",$ok," != *",$code,"* ]]; then
 		echo "bench: '$*' in $dir exited $code (want $ok):" >&2
 		tail -20 "$file.err" >&2
@@ -92,16 +92,20 @@ timed() {
 
 median() { sort -n | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 
-# report LABEL FLOORFILE LINTFILE: medians and ratios of two series.
+# report LABEL FLOORFILE LINTFILE: medians and ratios of two series: wall
+# time, CPU time (user+system, children included: the go list runs too),
+# peak memory.
 report() {
 	local label=$1 f=$2 l=$3
-	local ft lt fm lm
+	local ft lt fc lc fm lm
 	ft=$(cut -d' ' -f1 "$f" | median)
 	lt=$(cut -d' ' -f1 "$l" | median)
+	fc=$(awk '{print $3+$4}' "$f" | median)
+	lc=$(awk '{print $3+$4}' "$l" | median)
 	fm=$(cut -d' ' -f2 "$f" | median)
 	lm=$(cut -d' ' -f2 "$l" | median)
-	awk -v n="$label" -v ft="$ft" -v lt="$lt" -v fm="$fm" -v lm="$lm" 'BEGIN {
-		printf "%-10s %8.2f %8.2f %7.2fx %10.0f %10.0f %7.2fx\n", n, ft, lt, lt/ft, fm/1024, lm/1024, lm/fm
+	awk -v n="$label" -v ft="$ft" -v lt="$lt" -v fc="$fc" -v lc="$lc" -v fm="$fm" -v lm="$lm" 'BEGIN {
+		printf "%-10s %8.2f %8.2f %7.2fx %8.2f %8.2f %7.2fx %10.0f %10.0f %7.2fx\n", n, ft, lt, lt/ft, fc, lc, lc/fc, fm/1024, lm/1024, lm/fm
 	}' | tee -a "$work/summary"
 }
 
@@ -178,7 +182,7 @@ vet() {
 }
 
 echo
-printf '%-10s %8s %8s %8s %10s %10s %8s\n' target "floor s" "lint s" "time" "floor MiB" "lint MiB" "memory" | tee "$work/summary"
+printf '%-10s %8s %8s %8s %8s %8s %8s %10s %10s %8s\n' target "floor s" "lint s" "time" "floor cpu" "lint cpu" "cpu" "floor MiB" "lint MiB" "memory" | tee "$work/summary"
 for t in "${targets[@]}"; do
 	case $t in
 	example) standalone example "$src/example" ;;

@@ -45,11 +45,11 @@ type outcome struct {
 // checker does: package errors are printed to standard error and make the
 // run fail, but the packages that loaded are still analysed.
 func analyze(patterns []string, tests bool) (*outcome, error) {
-	mode := packages.LoadSyntax | packages.NeedModule
-	if needFacts(analyzer.Analyzer) {
-		mode = packages.LoadAllSyntax | packages.NeedModule
+	summarize := ""
+	if f := analyzer.Analyzer.Flags.Lookup("summarize"); f != nil {
+		summarize = f.Value.String()
 	}
-	pkgs, err := packages.Load(&packages.Config{Mode: mode, Tests: tests}, patterns...)
+	pkgs, err := loadPackages("", patterns, tests, summarizePrefixes(summarize))
 	if err != nil {
 		return nil, err
 	}
@@ -65,6 +65,7 @@ func analyze(patterns []string, tests bool) (*outcome, error) {
 			}
 		})
 	}
+	pruneImports(pkgs)
 	r.graph, err = checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, nil)
 	if err != nil {
 		return nil, err
@@ -78,20 +79,6 @@ func analyze(patterns []string, tests bool) (*outcome, error) {
 	}
 	r.findings, r.fileSizes = collectFindings(r.graph)
 	return r, nil
-}
-
-// needFacts reports whether a or an analyzer it requires uses facts, which
-// need every dependency analysed from source.
-func needFacts(a *analysis.Analyzer) bool {
-	if len(a.FactTypes) > 0 {
-		return true
-	}
-	for _, req := range a.Requires {
-		if needFacts(req) {
-			return true
-		}
-	}
-	return false
 }
 
 // writeReport writes r in format: the report to out, and for github the

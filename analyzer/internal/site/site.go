@@ -38,6 +38,10 @@ type Site struct {
 	OwnKeys []*schema.Table
 
 	Fix Fixer // words the fix in the terms of the code's API
+
+	// Related are further locations the diagnostic names: a helper's own
+	// lookup and insert when the get-or-create spans functions.
+	Related []analysis.RelatedInformation
 }
 
 // KeyTerms are the terms a unique index must cover: all of the lookup's

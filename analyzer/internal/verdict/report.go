@@ -115,6 +115,7 @@ func (v *Verdict) reportSite(s *site.Site, category, msg string, fix site.Fix) {
 	if s.Insert != nil {
 		d.Related = []analysis.RelatedInformation{{Pos: s.Insert.Pos(), End: s.Insert.End(), Message: "the insert that completes the get-or-create"}}
 	}
+	d.Related = append(d.Related, s.Related...)
 	h := heldReport{d: d}
 	if category == CategoryGetOrCreate {
 		h.fix = &site.Planned{Site: s, Fix: fix}

@@ -36,7 +36,7 @@ type NotFoundError struct{}
 
 func (*NotFoundError) Error() string { return "not found" }
 
-func IsNotFound(err error) bool {
+func IsNotFound(err error) bool { // want IsNotFound:"predicate"
 	var nfe *NotFoundError
 	return errors.As(err, &nfe)
 }

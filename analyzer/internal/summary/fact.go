@@ -1,0 +1,53 @@
+package summary
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Fact is a function's summary, exported for the functions of the user's
+// module whose summary is not empty.
+type Fact struct{ Summary Summary }
+
+// AFact marks Fact as an analysis fact.
+func (*Fact) AFact() {}
+
+// String is the summary in short: "lookup tags(name) err#1; insert tags;
+// predicate".
+func (f *Fact) String() string {
+	var parts []string
+	for _, l := range f.Summary.Lookups {
+		var cols, sigs []string
+		for _, t := range l.Terms {
+			cols = append(cols, t.String())
+		}
+		for _, s := range l.Signals {
+			sigs = append(sigs, fmt.Sprintf("%s#%d", s.Kind, s.Result))
+		}
+		if len(sigs) == 0 {
+			sigs = []string{"unclear"}
+		}
+		parts = append(parts, fmt.Sprintf("lookup %s(%s) %s", l.Table, strings.Join(cols, ","), strings.Join(sigs, ",")))
+	}
+	for _, ins := range f.Summary.Inserts {
+		parts = append(parts, "insert "+ins.Table)
+	}
+	if f.Summary.Predicate {
+		parts = append(parts, "predicate")
+	}
+	return strings.Join(parts, "; ")
+}
+
+func (k SignalKind) String() string {
+	switch k {
+	case ErrResult:
+		return "err"
+	case SentinelResult:
+		return "sentinel"
+	case BoolResult:
+		return "bool"
+	case NilResult:
+		return "nil"
+	}
+	return "?"
+}

@@ -1,0 +1,10 @@
+CREATE TABLE tags (
+    id   BIGSERIAL PRIMARY KEY,
+    name TEXT NOT NULL
+);
+
+CREATE TABLE authors (
+    id    BIGSERIAL PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    name  TEXT NOT NULL
+);

@@ -1,0 +1,3 @@
+module example.com/sqlccases
+
+go 1.24

@@ -1,0 +1,126 @@
+// Package service gets or creates through the store's helpers.
+package service
+
+import (
+	"errors"
+
+	"gorm.io/gorm"
+
+	"summaries/store"
+)
+
+func EnsureTag(db *gorm.DB, name string) (*store.Tag, error) {
+	t, err := store.FindTagByName(db, name) // want `EnsureTag: FindTagByName \(lookup on tags \(name\), store/store.go:33\) then CreateTag \(insert into tags, store/store.go:39\) \(line 16\) on tags looks up \(name\) but no unique constraint covers it`
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		t = &store.Tag{Name: name}
+		if err := store.CreateTag(db, t); err != nil {
+			return nil, err
+		}
+		return t, nil
+	}
+	return t, err
+}
+
+func EnsureTagDirectInsert(db *gorm.DB, name string) error {
+	_, err := store.GetTag(db, name) // want `EnsureTagDirectInsert: GetTag \(lookup on tags \(name\), store/store.go:33\) then Create \(insert into tags, service/service.go:\d+\)`
+	if store.IsNotFound(err) {
+		return db.Create(&store.Tag{Name: name}).Error
+	}
+	return err
+}
+
+func EnsureViaForward(db *gorm.DB, name string) error {
+	if _, err := store.LoadTag(db, name); err != nil { // want `EnsureViaForward: LoadTag \(lookup on tags \(name\)`
+		if !errors.Is(err, gorm.ErrRecordNotFound) {
+			return err
+		}
+		return store.CreateTag(db, &store.Tag{Name: name})
+	}
+	return nil
+}
+
+func EnsureExists(db *gorm.DB, name string) error {
+	ok, err := store.TagExists(db, name) // want `EnsureExists: TagExists \(lookup on tags \(name\)`
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return store.CreateTag(db, &store.Tag{Name: name})
+	}
+	return nil
+}
+
+func EnsureFound(db *gorm.DB, name string) {
+	if _, found := store.LookupTag(db, name); !found { // want `EnsureFound: LookupTag \(lookup on tags \(name\)`
+		_ = store.CreateTag(db, &store.Tag{Name: name})
+	}
+}
+
+func EnsureNil(db *gorm.DB, name string) {
+	if t := store.TagOrNil(db, name); t == nil { // want `EnsureNil: TagOrNil \(lookup on tags \(name\)`
+		_ = store.CreateTag(db, &store.Tag{Name: name})
+	}
+}
+
+func EnsureUser(r *store.Users, email string) error {
+	_, err := r.FindByEmail(email) // want `EnsureUser: FindByEmail \(lookup on users \(email\), store/store.go:\d+\) then Create \(insert into users`
+	if errors.Is(err, store.ErrNotFound) {
+		return r.Create(&store.User{Email: email})
+	}
+	return err
+}
+
+func EnsureClosure(db *gorm.DB, name string) {
+	find := func(n string) (*store.Tag, error) {
+		var t store.Tag
+		err := db.Where("name = ?", n).First(&t).Error
+		return &t, err
+	}
+	if _, err := find(name); errors.Is(err, gorm.ErrRecordNotFound) { // want `EnsureClosure: find \(lookup on tags \(name\)`
+		_ = store.CreateTag(db, &store.Tag{Name: name})
+	}
+}
+
+// Named negatives.
+
+func nopeBacked(db *gorm.DB, name string) {
+	if _, err := store.FindLabel(db, name); errors.Is(err, gorm.ErrRecordNotFound) {
+		_ = store.CreateLabel(db, &store.Label{Name: name})
+	}
+}
+
+func nopeFoundPath(db *gorm.DB, name string) {
+	if _, err := store.FindTagByName(db, name); err == nil {
+		_ = store.CreateTag(db, &store.Tag{Name: name})
+	}
+}
+
+func nopeOtherTable(r *store.Users, db *gorm.DB, email string) {
+	if _, err := r.FindByEmail(email); errors.Is(err, store.ErrNotFound) {
+		_ = store.CreateTag(db, &store.Tag{Name: email})
+	}
+}
+
+func nopeNilWithoutLookup(db *gorm.DB, name string, on bool) {
+	if t, _ := store.TagIfEnabled(db, name, on); t == nil {
+		_ = store.CreateTag(db, &store.Tag{Name: name})
+	}
+}
+
+func nopeSentinelWithoutLookup(db *gorm.DB, name string, cached bool) {
+	if _, err := store.TagOnePath(db, name, cached); errors.Is(err, store.ErrNotFound) {
+		_ = store.CreateTag(db, &store.Tag{Name: name})
+	}
+}
+
+func nopeSwallowed(db *gorm.DB, name string) {
+	if t, err := store.SwallowTag(db, name); err == nil && t.ID == 0 {
+		_ = store.CreateTag(db, &store.Tag{Name: name})
+	}
+}
+
+func nopeConditionalInsert(db *gorm.DB, name string, really bool) {
+	if _, err := store.FindTagByName(db, name); errors.Is(err, gorm.ErrRecordNotFound) {
+		_ = store.CreateTagIf(db, &store.Tag{Name: name}, really)
+	}
+}

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// loadMode loads the requested packages from source and the rest of the
+// build graph from export data: the analyzer's summaries are facts about
+// the module's own functions only, so no dependency outside the module is
+// parsed or type-checked from source (go/analysis's checker would load
+// every dependency from source for an analyzer with facts).
+const loadMode = packages.LoadSyntax | packages.NeedModule
+
+// loadPackages loads the patterns for analysis. Module packages the
+// requested ones import but the patterns left out (linting ./api/...
+// only) are loaded from source too, in a second load, so that their
+// summaries reach their callers; only the requested packages are
+// returned as roots. inScope says which non-main-module packages count as
+// the module's (the summarize option).
+func loadPackages(dir string, patterns []string, tests bool, inScope func(string) bool) ([]*packages.Package, error) {
+	cfg := &packages.Config{Mode: loadMode, Tests: tests, Dir: dir}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil || len(pkgs) == 0 {
+		return pkgs, err
+	}
+	own := func(p *packages.Package) bool {
+		return p.Module != nil && p.Module.Main || inScope(p.PkgPath)
+	}
+	var extra []string
+	seen := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if own(p) && len(p.Syntax) == 0 && !seen[p.PkgPath] {
+			seen[p.PkgPath] = true
+			extra = append(extra, p.PkgPath)
+		}
+	})
+	if len(extra) > 0 {
+		requested := map[string]bool{}
+		for _, p := range pkgs {
+			requested[p.ID] = true
+		}
+		all, err := packages.Load(cfg, append(append([]string(nil), patterns...), extra...)...)
+		if err != nil {
+			return nil, err
+		}
+		pkgs = pkgs[:0]
+		for _, p := range all {
+			if requested[p.ID] {
+				pkgs = append(pkgs, p)
+			}
+		}
+	}
+	return pkgs, nil
+}
+
+// pruneImports keeps, in the import lists of the packages loaded from
+// source, only the imports loaded from source: the checker then runs the
+// analyzer (for its facts) on the module's packages and never on the
+// export-data dependencies, which have no summaries to give.
+func pruneImports(pkgs []*packages.Package) {
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if len(p.Syntax) == 0 {
+			return
+		}
+		for path, imp := range p.Imports {
+			if len(imp.Syntax) == 0 {
+				delete(p.Imports, path)
+			}
+		}
+	})
+}
+
+// summarizePrefixes reads the analyzer's summarize option.
+func summarizePrefixes(value string) func(string) bool {
+	var prefixes []string
+	for _, p := range strings.Split(value, ",") {
+		if p = strings.TrimSuffix(strings.TrimSpace(p), "/"); p != "" {
+			prefixes = append(prefixes, p)
+		}
+	}
+	return func(path string) bool {
+		for _, p := range prefixes {
+			if path == p || strings.HasPrefix(path, p+"/") {
+				return true
+			}
+		}
+		return false
+	}
+}
