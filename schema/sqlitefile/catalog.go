@@ -107,30 +107,7 @@ func declaredNotNull(create []sqlscan.Token, column string) bool {
 
 // columnDef returns the tokens of column's definition in a CREATE TABLE.
 func columnDef(toks []sqlscan.Token, column string) []sqlscan.Token {
-	open := -1
-	for i, t := range toks {
-		if t.IsPunct("(") {
-			open = i
-			break
-		}
-	}
-	if open < 0 {
-		return nil
-	}
-	depth, end := 0, len(toks)
-	for i := open; i < len(toks); i++ {
-		switch {
-		case toks[i].IsPunct("("):
-			depth++
-		case toks[i].IsPunct(")"):
-			depth--
-		}
-		if depth == 0 {
-			end = i
-			break
-		}
-	}
-	for _, item := range sqlscan.SplitTopLevelPunct(toks[open+1:end], ",") {
+	for _, item := range tableItems(toks) {
 		if len(item) > 0 && item[0].IsName() && item[0].Name() == column {
 			return item
 		}
