@@ -47,6 +47,11 @@ type TableJSON struct {
 	Columns   []string    `json:"columns,omitempty"`
 	Uncertain bool        `json:"uncertain,omitempty"`
 	Declared  *SourceJSON `json:"declared,omitempty"`
+	// ConstraintNames says the source names every constraint (see
+	// schema.Table); Exclusions names its EXCLUDE constraints, "" for an
+	// unnamed one.
+	ConstraintNames bool     `json:"constraintNames,omitempty"`
+	Exclusions      []string `json:"exclusions,omitempty"`
 }
 
 // KeyJSON is one key in TableJSON.
@@ -86,7 +91,8 @@ func Tables(cat *schema.Catalog) []TableJSON {
 	for _, name := range cat.Names() {
 		t := cat.Tables[name]
 		tj := TableJSON{Table: name, NotNull: notNullColumns(t), Unique: []KeyJSON{},
-			Columns: knownColumns(t), Uncertain: t.Uncertain}
+			Columns: knownColumns(t), Uncertain: t.Uncertain,
+			ConstraintNames: t.ConstraintNames, Exclusions: t.Exclusions}
 		if t.Source != (schema.Source{}) {
 			tj.Declared = &SourceJSON{File: t.Source.File, Line: t.Source.Line, Field: t.Source.Field}
 		}

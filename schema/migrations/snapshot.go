@@ -122,6 +122,7 @@ func FromTables(tables []TableJSON) (*schema.Catalog, error) {
 		}
 		t := cat.Ensure(tj.Table)
 		t.Uncertain = tj.Uncertain
+		t.ConstraintNames, t.Exclusions = tj.ConstraintNames, tj.Exclusions
 		if tj.Declared != nil {
 			t.Source = schema.Source{File: tj.Declared.File, Line: tj.Declared.Line, Field: tj.Declared.Field}
 		}

@@ -16,6 +16,7 @@ import (
 func snapshotCatalog() *schema.Catalog {
 	cat := explainCatalog()
 	ReplaySource(cat, "mysql/0001.sql", "CREATE TABLE pages (id int PRIMARY KEY, url varchar(2000), UNIQUE KEY pages_url (url(191)));\n", my)
+	ReplaySource(cat, "migrations/0009_excl.up.sql", "ALTER TABLE users ADD CONSTRAINT users_no_overlap EXCLUDE USING gist (email WITH =);\n", pg)
 	users := cat.Table("users")
 	users.AddKey(&schema.Key{Name: "idx_users_nick", Kind: schema.UniqueIndex, Parts: []schema.KeyPart{{Column: "nick"}},
 		Source: schema.Source{File: "models/user.go", Line: 9, Field: "User.Nick"}})
@@ -26,7 +27,8 @@ func snapshotCatalog() *schema.Catalog {
 
 func TestSnapshotRoundTrip(t *testing.T) {
 	cat := snapshotCatalog()
-	if cat.Table("pages").Keys[1].Parts[0].PrefixLen != 191 || !cat.Table("orgs").Uncertain {
+	if cat.Table("pages").Keys[1].Parts[0].PrefixLen != 191 || !cat.Table("orgs").Uncertain ||
+		!cat.Table("users").ConstraintNames || len(cat.Table("users").Exclusions) != 1 {
 		t.Fatalf("the test catalog lacks a feature: %+v %+v", cat.Table("pages").Keys, cat.Table("orgs"))
 	}
 	dirs := []Dir{{Path: "migrations", Dialect: pg, Found: "conventional"}, {Path: "mysql", Dialect: my, Found: "flag"}}
