@@ -26,6 +26,7 @@ func TestRepositoryModule(t *testing.T) {
 		"internal/service/tags.go:25:19: EnsureTag: FindTagByName (lookup on tags (name), store/tags.go:31) then CreateTag (insert into tags, store/tags.go:72) (line 28) on tags looks up (name) but no unique constraint covers it",
 		"internal/store/tags.go:31:1: \tthe lookup inside FindTagByName (store/tags.go:31)",
 		"internal/store/tags.go:72:1: \tthe insert inside CreateTag (store/tags.go:72)",
+		"internal/service/tags.go:35:19: EnsureTagBySentinel: GetTag (lookup on tags (name), store/tags.go:38) then CreateTag (insert into tags, store/tags.go:72) (line 38)",
 		"internal/service/accounts.go:18:20: AccountID: FindByEmail (lookup on accounts (email), store/accounts.go:20) then Create (insert into accounts, store/accounts.go:29) (line 20) on accounts looks up (email)",
 	} {
 		if !containsPrefix(standalone, want) {
