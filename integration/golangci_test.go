@@ -71,9 +71,15 @@ func customGCL(t *testing.T) string {
 // standalone tool prints them) and the exit code.
 func lintModule(t *testing.T, config string, edit func(dir string)) ([]string, result) {
 	t.Helper()
+	return lintCopy(t, exampleDir(t), config, edit)
+}
+
+// lintCopy is lintModule on a copy of the module in src.
+func lintCopy(t *testing.T, src, config string, edit func(dir string)) ([]string, result) {
+	t.Helper()
 	gcl := customGCL(t)
 	dir := t.TempDir()
-	copyDir(t, exampleDir(t), dir)
+	copyDir(t, src, dir)
 	if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(config), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -146,6 +152,54 @@ func TestGolangciLintPlugin(t *testing.T) {
 		t.Errorf("golangci-lint findings differ from example/expected.txt:\n--- got\n%s\n--- want\n%s\nstderr:\n%s",
 			strings.Join(got, "\n"), strings.Join(want, "\n"), r.stderr)
 	}
+}
+
+// The plugin reports on a service/repository module what the standalone
+// binary reports (cmd/getorcreatelint/testdata/repoapp/expected.txt): a
+// get-or-create through helpers of another package needs the helpers'
+// summaries, facts golangci-lint computes for the module's packages. The
+// related locations come with the same messages; golangci-lint prints one
+// in another package's file (the lookup or insert inside a helper) at the
+// finding's position. Without max-same-issues: 0 it would drop the fourth
+// "the insert that completes the get-or-create", and with uniq-by-line
+// the related locations it moved onto the finding's line.
+func TestGolangciLintRepositoryModule(t *testing.T) {
+	mod := filepath.Join(repoRoot(t), "cmd", "getorcreatelint", "testdata", "repoapp")
+	config := exampleConfig(t) + "issues:\n  max-same-issues: 0\n  uniq-by-line: false\n"
+	got, r := lintCopy(t, mod, config, nil)
+	if r.code != 1 {
+		t.Fatalf("exit code %d, want 1 (issues found); stderr:\n%s", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(mod, "expected.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Split(strings.TrimSpace(string(data)), "\n")
+	gotFindings, gotRelated := splitRelated(got)
+	wantFindings, wantRelated := splitRelated(want)
+	if !reflect.DeepEqual(gotFindings, wantFindings) {
+		t.Errorf("golangci-lint findings differ from expected.txt:\n--- got\n%s\n--- want\n%s\nstderr:\n%s",
+			strings.Join(gotFindings, "\n"), strings.Join(wantFindings, "\n"), r.stderr)
+	}
+	if !reflect.DeepEqual(gotRelated, wantRelated) {
+		t.Errorf("golangci-lint related locations differ from expected.txt:\n--- got\n%s\n--- want\n%s",
+			strings.Join(gotRelated, "\n"), strings.Join(wantRelated, "\n"))
+	}
+}
+
+// splitRelated separates "file:line:col: message" findings from the
+// messages of related locations ("file:line:col: \tmessage"), both sorted.
+func splitRelated(lines []string) (findings, related []string) {
+	for _, l := range lines {
+		if _, msg, ok := strings.Cut(l, ": \t"); ok {
+			related = append(related, msg)
+		} else {
+			findings = append(findings, l)
+		}
+	}
+	sort.Strings(findings)
+	sort.Strings(related)
+	return findings, related
 }
 
 // findingAt splits "file:line:col: message" into its file and line.

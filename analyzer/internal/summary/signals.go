@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
 )
@@ -161,7 +162,7 @@ func errClass(fn *flow.Func, h *flow.Handle, v ast.Expr, o flow.Outcome, tracked
 		}
 		return other, 0, flow.Var{}
 	}
-	if pv, ok := pkgErrVar(info, v); ok {
+	if pv, ok := pkgErrVar(info, v); ok || wrapsPkgErrVar(info, v, &pv) {
 		if isFrameworkSentinel(fn, pv) {
 			return miss, ErrResult, flow.Var{}
 		}
@@ -202,6 +203,63 @@ func lookupErr(fn *flow.Func, h *flow.Handle, v ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// wrapsPkgErrVar reports whether v is fmt.Errorf wrapping, with %w, one
+// package-level error variable (errors.Is finds it in the result), and
+// sets *pv to it.
+func wrapsPkgErrVar(info *types.Info, v ast.Expr, pv *flow.Var) bool {
+	call, ok := v.(*ast.CallExpr)
+	if !ok || !flow.IsFunc(flow.Callee(info, call), "fmt", "Errorf") || len(call.Args) < 2 || call.Ellipsis.IsValid() {
+		return false
+	}
+	tv := info.Types[call.Args[0]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	found := false
+	for _, i := range wrappedArgs(constant.StringVal(tv.Value)) {
+		if i+1 >= len(call.Args) {
+			return false
+		}
+		if w, ok := pkgErrVar(info, ast.Unparen(call.Args[i+1])); ok {
+			if found && w != *pv {
+				return false // two sentinels: the caller may test either
+			}
+			found, *pv = true, w
+		}
+	}
+	return found
+}
+
+// wrappedArgs returns the indexes of the arguments that format's %w verbs
+// take, or nil when the format indexes or sizes its arguments explicitly
+// (then which argument a verb takes is not followed).
+func wrappedArgs(format string) []int {
+	var out []int
+	arg := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0123456789.", format[i]) >= 0 {
+			i++
+		}
+		if i >= len(format) {
+			break
+		}
+		switch format[i] {
+		case '%':
+			continue
+		case '*', '[':
+			return nil
+		case 'w':
+			out = append(out, arg)
+		}
+		arg++
+	}
+	return out
 }
 
 func containsW(format string) bool {

@@ -124,3 +124,19 @@ func nopeConditionalInsert(db *gorm.DB, name string, really bool) {
 		_ = store.CreateTagIf(db, &store.Tag{Name: name}, really)
 	}
 }
+
+func EnsureUserWrapped(r *store.Users, email string) error {
+	_, err := r.FindUserWrapped(email) // want `EnsureUserWrapped: FindUserWrapped \(lookup on users \(email\), store/store.go:\d+\) then Create \(insert into users`
+	if errors.Is(err, store.ErrNotFound) {
+		return r.Create(&store.User{Email: email})
+	}
+	return err
+}
+
+func nopeUserFormatted(r *store.Users, email string) error {
+	_, err := r.FindUserFormatted(email)
+	if errors.Is(err, store.ErrNotFound) {
+		return r.Create(&store.User{Email: email})
+	}
+	return err
+}

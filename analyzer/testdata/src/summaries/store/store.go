@@ -164,3 +164,31 @@ func EnsureLocal(db *gorm.DB, name string) {
 		_ = CreateTag(db, &Tag{Name: name})
 	}
 }
+
+// FindUserWrapped wraps the sentinel with %w where nothing was found:
+// errors.Is(err, ErrNotFound) holds for its callers.
+func (r *Users) FindUserWrapped(email string) (*User, error) { // want FindUserWrapped:`lookup users\(email\) nil#0,sentinel#1`
+	var u User
+	err := r.db.Where("email = ?", email).First(&u).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("user %q: %w", email, ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
+// FindUserFormatted formats the sentinel with %v: errors.Is does not
+// find it, so only the nil row tells "not found".
+func (r *Users) FindUserFormatted(email string) (*User, error) { // want FindUserFormatted:`lookup users\(email\) nil#0$`
+	var u User
+	err := r.db.Where("email = ?", email).First(&u).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("user %q: %v", email, ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
