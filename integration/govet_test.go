@@ -13,8 +13,11 @@ import (
 // -getorcreatelint.strict. go vet accepts exactly the flags the tool lists
 // when asked with -flags.
 
-// The debugging flags and -fix are for the standalone driver only.
-var standaloneOnly = map[string]bool{"C": true, "format": true, "version": true, "cpuprofile": true, "memprofile": true, "trace": true, "fix": true}
+// The debugging flags, -fix and the duplicate counts (they query the
+// database once per run, not once per package) are for the standalone
+// driver only.
+var standaloneOnly = map[string]bool{"C": true, "format": true, "version": true, "cpuprofile": true, "memprofile": true, "trace": true, "fix": true,
+	"dsn-duplicates": true, "dsn-duplicates-timeout": true}
 
 func TestGoVetAcceptsEveryOption(t *testing.T) {
 	r := run(t, exampleDir(t), nil, tool(t), "-flags")
