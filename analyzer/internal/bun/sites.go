@@ -292,7 +292,7 @@ func (fc *fnCtx) upsert(q *query) *site.Upsert {
 			return nil
 		}
 		u.Kind, u.Conflicts = parsed.Upsert, parsed.Conflicts
-		u.What = upsertText(parsed)
+		u.What = parsed.UpsertText()
 	case d == sqlscan.MySQL:
 		u.Kind, u.What = sqlscan.InsertIgnore, "Ignore() (INSERT IGNORE)"
 	default:
@@ -301,30 +301,6 @@ func (fc *fnCtx) upsert(q *query) *site.Upsert {
 		u.What = "Ignore() (ON CONFLICT DO NOTHING)"
 	}
 	return u
-}
-
-// upsertText names the conflict handling for messages.
-func upsertText(q sqlscan.Query) string {
-	if q.Upsert != sqlscan.OnConflict {
-		return q.Upsert.String()
-	}
-	var parts []string
-	for _, c := range q.Conflicts {
-		s := "ON CONFLICT"
-		switch {
-		case c.Constraint != "":
-			s += " ON CONSTRAINT " + c.Constraint
-		case len(c.Target) > 0:
-			s += " (" + strings.Join(c.Target, ", ") + ")"
-		}
-		if c.DoNothing {
-			s += " DO NOTHING"
-		} else {
-			s += " DO UPDATE"
-		}
-		parts = append(parts, s)
-	}
-	return strings.Join(parts, " ")
 }
 
 // setsPK tells whether bun's INSERT of the model sets the primary key. It

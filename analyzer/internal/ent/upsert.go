@@ -262,20 +262,10 @@ func (e *entEntity) fieldGoName(col string) string {
 
 // entConflictSQL renders the clause ent writes, for messages.
 func entConflictSQL(cf sqlscan.Conflict, whereUnread bool) string {
-	s := "ON CONFLICT"
-	switch {
-	case cf.Constraint != "":
-		s += " ON CONSTRAINT " + cf.Constraint
-	case len(cf.Target) > 0:
-		s += " (" + strings.Join(cf.Target, ", ") + ")"
-	}
 	if whereUnread {
-		s += " WHERE ..."
+		return cf.Clause("...")
 	}
-	if cf.DoNothing {
-		return s + " DO NOTHING"
-	}
-	return s + " DO UPDATE"
+	return cf.Clause("")
 }
 
 // namedEntKeys copies the tables ent declares for the entity, naming the

@@ -115,20 +115,11 @@ func gormUpsertSQL(u *site.Upsert) string {
 		return u.Kind.String()
 	}
 	cf := u.Conflicts[0]
-	s := "ON CONFLICT"
-	switch {
-	case cf.Constraint != "":
-		s += " ON CONSTRAINT " + cf.Constraint
-	case len(cf.Target) > 0:
-		s += " (" + strings.Join(cf.Target, ", ") + ")"
-		if cf.Where != "" {
-			s += " WHERE " + cf.Where
-		}
+	where := ""
+	if cf.Constraint == "" && len(cf.Target) > 0 {
+		where = cf.Where // GORM writes TargetWhere after the columns only
 	}
-	if cf.DoNothing {
-		return s + " DO NOTHING"
-	}
-	return s + " DO UPDATE"
+	return cf.Clause(where)
 }
 
 // onConflictIn walks a Create's receiver chain back, through *gorm.DB

@@ -1,8 +1,6 @@
 package rawsql
 
 import (
-	"strings"
-
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
@@ -26,7 +24,7 @@ func (fc *fnCtx) sqlUpsertSite(s *sqlCall) *site.Upsert {
 		Node:      site.ReportNode(s.call),
 		Stmt:      fc.EnclosingStmt(s.call),
 		Call:      s.name,
-		What:      upsertText(q),
+		What:      q.UpsertText(),
 		Table:     q.Table,
 		Kind:      q.Upsert,
 		Conflicts: q.Conflicts,
@@ -51,28 +49,4 @@ func (fc *fnCtx) sqlUpsertSite(s *sqlCall) *site.Upsert {
 		return true, true
 	}
 	return u
-}
-
-// upsertText names the conflict handling of an INSERT for messages.
-func upsertText(q sqlscan.Query) string {
-	if q.Upsert != sqlscan.OnConflict {
-		return q.Upsert.String()
-	}
-	var parts []string
-	for _, c := range q.Conflicts {
-		s := "ON CONFLICT"
-		switch {
-		case c.Constraint != "":
-			s += " ON CONSTRAINT " + c.Constraint
-		case len(c.Target) > 0:
-			s += " (" + strings.Join(c.Target, ", ") + ")"
-		}
-		if c.DoNothing {
-			s += " DO NOTHING"
-		} else {
-			s += " DO UPDATE"
-		}
-		parts = append(parts, s)
-	}
-	return strings.Join(parts, " ")
 }
