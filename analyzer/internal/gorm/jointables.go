@@ -7,6 +7,7 @@ import (
 
 	gormschema "gorm.io/gorm/schema"
 
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/sources"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 )
 
@@ -48,22 +49,40 @@ func (r *Recognizer) TableKeys(table string) []*schema.Table {
 func (r *Recognizer) collectJoinTables() map[string][]*schema.Table {
 	out := map[string][]*schema.Table{}
 	for _, pkg := range append([]*types.Package{r.pass.Pkg}, r.pass.Pkg.Imports()...) {
-		scope := pkg.Scope()
-		for _, name := range scope.Names() {
-			tn, ok := scope.Lookup(name).(*types.TypeName)
-			if !ok || tn.IsAlias() {
-				continue
-			}
-			named, ok := tn.Type().(*types.Named)
-			if !ok || !declaresMany2Many(named) {
-				continue
-			}
-			if m := r.model(named); m != nil && m.schema != nil {
-				for _, jt := range m.schema.JoinTables {
-					k := schema.TableKey(jt.Name)
-					out[k] = append(out[k], jt)
-				}
-			}
+		for _, jt := range joinTables.Get(joinTablesKey{pkg, r.namer}, func() []*schema.Table { return r.declaredJoinTables(pkg) }) {
+			k := schema.TableKey(jt.Name)
+			out[k] = append(out[k], jt)
+		}
+	}
+	return out
+}
+
+// joinTablesKey is a package's models under one naming strategy.
+type joinTablesKey struct {
+	pkg   *types.Package
+	namer gormschema.Namer
+}
+
+// joinTables holds the join tables each package's models declare, for
+// the process: a models package is imported by many.
+var joinTables = sources.NewCache[joinTablesKey, []*schema.Table]()
+
+// declaredJoinTables returns the join tables of the many2many fields of
+// the models pkg declares.
+func (r *Recognizer) declaredJoinTables(pkg *types.Package) []*schema.Table {
+	var out []*schema.Table
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || !declaresMany2Many(named) {
+			continue
+		}
+		if m := r.model(named); m != nil && m.schema != nil {
+			out = append(out, m.schema.JoinTables...)
 		}
 	}
 	return out

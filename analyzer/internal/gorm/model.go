@@ -4,8 +4,11 @@ import (
 	"go/ast"
 	"go/types"
 
+	gormschema "gorm.io/gorm/schema"
+
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/conds"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/sources"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 )
 
@@ -20,18 +23,35 @@ type gormModelInfo struct {
 
 // model returns GORM's view of the named struct type, built from the
 // type's fields and struct tags (available for imported packages too, from
-// export data) and memoised per pass.
+// export data). It is memoised for the process: the driver's passes share
+// the module's type-checked packages, so a model imported by hundreds of
+// packages is described once. nil for a type that is not a struct.
 func (r *Recognizer) model(named *types.Named) *gormModelInfo {
 	named = named.Origin()
 	if m, ok := r.models[named]; ok {
 		return m
 	}
-	m := &gormModelInfo{named: named}
+	m := models.Get(modelKey{named, r.namer}, func() *gormModelInfo { return r.describeModel(named) })
 	r.models[named] = m
+	return m
+}
+
+// modelKey is a model type under one naming strategy.
+type modelKey struct {
+	named *types.Named
+	namer gormschema.Namer
+}
+
+// models holds every model described in the process. Values are never
+// changed once built: passes running concurrently share them.
+var models = sources.NewCache[modelKey, *gormModelInfo]()
+
+func (r *Recognizer) describeModel(named *types.Named) *gormModelInfo {
 	desc := r.describeStruct(named, map[*types.Named]bool{})
 	if desc == nil {
 		return nil
 	}
+	m := &gormModelInfo{named: named}
 	table, has, ok := r.tableNameOf(named)
 	switch {
 	case has && ok:
