@@ -148,14 +148,22 @@ func (o *Options) inScope(pass *analysis.Pass) func(path string) bool {
 	if m := pass.Module; m != nil && (m.Main || m.Version == "") {
 		modPath = m.Path
 	}
+	prefixes := []string{}
+	for _, prefix := range o.Summarize {
+		if prefix = strings.TrimSuffix(prefix, "/"); prefix != "" {
+			prefixes = append(prefixes, prefix)
+		}
+	}
+	if modPath != "" {
+		prefixes = append(prefixes, modPath)
+	}
 	return func(path string) bool {
-		for _, prefix := range o.Summarize {
-			prefix = strings.TrimSuffix(prefix, "/")
-			if path == prefix || strings.HasPrefix(path, prefix+"/") {
+		for _, prefix := range prefixes {
+			if strings.HasPrefix(path, prefix) && (len(path) == len(prefix) || path[len(prefix)] == '/') {
 				return true
 			}
 		}
-		return modPath != "" && (path == modPath || strings.HasPrefix(path, modPath+"/"))
+		return false
 	}
 }
 

@@ -227,7 +227,8 @@ func resultVars(fn *flow.Func, call *ast.CallExpr) []types.Object {
 
 // implementation returns the method of the only type, in the package and
 // the summarised packages it imports, that implements the interface
-// method fn; nil when fn is not an interface method or the
+// method fn; nil when fn is not a method of an interface of the user's
+// (a library's io.Writer or context.Context is never a repository) or the
 // implementation is not unique.
 func (p *Pass) implementation(fn *types.Func) *types.Func {
 	if impl, ok := p.impls[fn]; ok {
@@ -235,7 +236,7 @@ func (p *Pass) implementation(fn *types.Func) *types.Func {
 	}
 	p.impls[fn] = nil
 	recv := fn.Signature().Recv()
-	if recv == nil {
+	if recv == nil || fn.Pkg() == nil || fn.Pkg() != p.pass.Pkg && !p.inScope(fn.Pkg().Path()) {
 		return nil
 	}
 	iface, ok := recv.Type().Underlying().(*types.Interface)
@@ -244,6 +245,38 @@ func (p *Pass) implementation(fn *types.Func) *types.Func {
 	}
 	var found *types.Func
 	count := 0
+	for _, c := range p.concreteTypes() {
+		for _, cand := range []types.Type{c.t, types.NewPointer(c.t)} {
+			if types.Implements(cand, iface) {
+				obj, _, _ := types.LookupFieldOrMethod(cand, true, c.pkg, fn.Name())
+				if m, ok := obj.(*types.Func); ok && !abstract(m) {
+					found = m
+					count++
+				}
+				break
+			}
+		}
+	}
+	if count == 1 {
+		p.impls[fn] = found
+	}
+	return p.impls[fn]
+}
+
+// concreteType is a named non-interface type an interface method call may
+// stand for.
+type concreteType struct {
+	t   types.Type
+	pkg *types.Package
+}
+
+// concreteTypes lists, once per pass, the named non-interface types of the
+// package and of the summarised packages it imports, directly or not.
+func (p *Pass) concreteTypes() []concreteType {
+	if p.concrete != nil {
+		return p.concrete
+	}
+	p.concrete = []concreteType{}
 	seen := map[*types.Package]bool{}
 	var visit func(pkg *types.Package)
 	visit = func(pkg *types.Package) {
@@ -257,30 +290,17 @@ func (p *Pass) implementation(fn *types.Func) *types.Func {
 			if !ok || tn.IsAlias() {
 				continue
 			}
-			t := tn.Type()
-			if _, isIface := t.Underlying().(*types.Interface); isIface {
+			if _, isIface := tn.Type().Underlying().(*types.Interface); isIface {
 				continue
 			}
-			for _, cand := range []types.Type{t, types.NewPointer(t)} {
-				if types.Implements(cand, iface) {
-					obj, _, _ := types.LookupFieldOrMethod(cand, true, pkg, fn.Name())
-					if m, ok := obj.(*types.Func); ok && !abstract(m) {
-						found = m
-						count++
-					}
-					break
-				}
-			}
+			p.concrete = append(p.concrete, concreteType{tn.Type(), pkg})
 		}
 		for _, imp := range pkg.Imports() {
 			visit(imp)
 		}
 	}
 	visit(p.pass.Pkg)
-	if count == 1 {
-		p.impls[fn] = found
-	}
-	return p.impls[fn]
+	return p.concrete
 }
 
 // fixer words no fix of its own: the model may be in another package, so

@@ -37,6 +37,7 @@ type Pass struct {
 	direct    map[*Unit]*direct // the recognisers' calls of a unit, read once
 	sentinels map[flow.Var]bool
 	impls     map[*types.Func]*types.Func
+	concrete  []concreteType // nil until an interface call needs them
 }
 
 // New returns the summaries of a pass. inScope says which packages'
