@@ -28,22 +28,12 @@ func loadPackages(dir string, patterns []string, tests bool, inScope func(string
 	own := func(p *packages.Package) bool {
 		return p.Module != nil && p.Module.Main || inScope(p.PkgPath)
 	}
-	requested := map[string]bool{}
-	for _, p := range pkgs {
-		requested[p.ID] = true
-	}
-	// A package with nothing to parse (only test files, or every file
-	// excluded by build tags) has no syntax either way: loading it "from
-	// source" would reload the whole graph for nothing.
-	var extra []string
-	seen := map[string]bool{}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if own(p) && len(p.Syntax) == 0 && len(p.CompiledGoFiles) > 0 && !requested[p.ID] && !seen[p.PkgPath] {
-			seen[p.PkgPath] = true
-			extra = append(extra, p.PkgPath)
-		}
-	})
+	extra := unparsedModulePackages(pkgs, own)
 	if len(extra) > 0 {
+		requested := map[string]bool{}
+		for _, p := range pkgs {
+			requested[p.ID] = true
+		}
 		all, err := packages.Load(cfg, append(append([]string(nil), patterns...), extra...)...)
 		if err != nil {
 			return nil, err
@@ -56,6 +46,27 @@ func loadPackages(dir string, patterns []string, tests bool, inScope func(string
 		}
 	}
 	return pkgs, nil
+}
+
+// unparsedModulePackages returns the module packages in the graph of
+// the roots that were loaded from export data: imported, but left out of
+// the patterns. A package with nothing to parse (only test files, or every
+// file excluded by build tags) is not one of them: loading it "from
+// source" would reload the whole graph for nothing.
+func unparsedModulePackages(roots []*packages.Package, own func(*packages.Package) bool) []string {
+	requested := map[string]bool{}
+	for _, p := range roots {
+		requested[p.ID] = true
+	}
+	var out []string
+	seen := map[string]bool{}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if own(p) && len(p.Syntax) == 0 && len(p.CompiledGoFiles) > 0 && !requested[p.ID] && !seen[p.PkgPath] {
+			seen[p.PkgPath] = true
+			out = append(out, p.PkgPath)
+		}
+	})
+	return out
 }
 
 // pruneImports keeps, in the import lists of the packages loaded from

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -65,4 +67,41 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// A module package with only test files has nothing to parse: it must not
+// count as a module package left out of the patterns, which would make the
+// driver load the whole graph a second time. A package the roots import
+// but the patterns leave out still does.
+func TestUnparsedModulePackages(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod":                  "module example.com/m\n\ngo 1.22\n",
+		"app/app.go":              "package app\n\nimport \"example.com/m/lib\"\n\nvar X = lib.Y\n",
+		"lib/lib.go":              "package lib\n\nvar Y = 1\n",
+		"onlytests/thing_test.go": "package onlytests\n\nimport \"testing\"\n\nfunc TestX(t *testing.T) {}\n",
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	own := func(p *packages.Package) bool { return p.Module != nil && p.Module.Main }
+	load := func(patterns ...string) []*packages.Package {
+		pkgs, err := packages.Load(&packages.Config{Mode: loadMode, Tests: true, Dir: dir}, patterns...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pkgs
+	}
+	if got := unparsedModulePackages(load("./..."), own); len(got) != 0 {
+		t.Errorf("./... with a test-only package: %v, want none", got)
+	}
+	if got := unparsedModulePackages(load("./app", "./onlytests"), own); len(got) != 1 || got[0] != "example.com/m/lib" {
+		t.Errorf("./app ./onlytests: %v, want [example.com/m/lib]", got)
+	}
 }
