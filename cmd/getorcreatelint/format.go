@@ -66,7 +66,7 @@ func analyze(patterns []string, tests bool) (*outcome, error) {
 		})
 	}
 	pruneImports(pkgs)
-	r.graph, err = checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, nil)
+	r.graph, err = checker.Analyze([]*analysis.Analyzer{releasing(analyzer.Analyzer, pkgs)}, pkgs, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+)
+
+// releasing returns a copy of a whose passes drop their package's syntax
+// trees and type information once they are done. go/analysis's checker
+// keeps every package it loaded until the last pass ends, yet after its
+// own pass nothing reads a package's trees: its importers see its types
+// and facts, and the report needs only positions, which the file set
+// keeps. Dropping them keeps the run's peak memory near what loading
+// alone takes.
+func releasing(a *analysis.Analyzer, roots []*packages.Package) *analysis.Analyzer {
+	byTypes := map[*types.Package]*packages.Package{}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if p.Types != nil {
+			byTypes[p.Types] = p
+		}
+	})
+	return &analysis.Analyzer{
+		Name:             a.Name,
+		Doc:              a.Doc,
+		URL:              a.URL,
+		Requires:         a.Requires,
+		ResultType:       a.ResultType,
+		FactTypes:        a.FactTypes,
+		RunDespiteErrors: a.RunDespiteErrors,
+		Run: func(pass *analysis.Pass) (any, error) {
+			result, err := a.Run(pass)
+			if p := byTypes[pass.Pkg]; p != nil {
+				release(p)
+			}
+			return result, err
+		},
+	}
+}
+
+// release drops what only the package's own pass reads. The checker still
+// holds the pass (and through it the same slice and maps), so they are
+// emptied in place: the slice's trees, and the maps themselves.
+func release(p *packages.Package) {
+	clear(p.Syntax)
+	if p.TypesInfo != nil {
+		*p.TypesInfo = types.Info{}
+	}
+}
