@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"runtime"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -31,11 +32,20 @@ var Analyzer = New(DefaultOptions())
 // analyzer with its own flags, so instances do not share state.
 func New(opts Options) *analysis.Analyzer {
 	o := opts
+	// go/analysis's checker starts every package's pass at once, as soon
+	// as its dependencies are done; only GOMAXPROCS of them run at a time
+	// anyway, and bounding them here bounds the work held in flight (CFGs,
+	// sites, summaries) to as many passes, not hundreds.
+	running := make(chan struct{}, runtime.GOMAXPROCS(0))
 	a := &analysis.Analyzer{
-		Name:             "getorcreatelint",
-		Doc:              doc,
-		URL:              URL,
-		Run:              func(pass *analysis.Pass) (any, error) { return run(pass, &o, recognizers) },
+		Name: "getorcreatelint",
+		Doc:  doc,
+		URL:  URL,
+		Run: func(pass *analysis.Pass) (any, error) {
+			running <- struct{}{}
+			defer func() { <-running }()
+			return run(pass, &o, recognizers)
+		},
 		RunDespiteErrors: false,
 		FactTypes:        []analysis.Fact{new(summary.Fact)},
 	}
