@@ -88,13 +88,17 @@ func (p *Pass) directOf(u *Unit) *direct {
 		}
 		for _, l := range prov.Lookups(u.Fn, u.Calls[prov]) {
 			if l.At.File == "" {
-				l.At = p.step(calleeName(u.Fn, l.Call), l.Call)
+				var at ast.Node = site.ReportNode(l.Call)
+				if l.Site != nil && l.Site.Node != nil {
+					at = l.Site.Node // where the recogniser reports it
+				}
+				l.At = p.step(calleeName(u.Fn, l.Call), at)
 			}
 			d.lookups = append(d.lookups, l)
 		}
 		for _, ins := range prov.Inserts(u.Fn, u.Calls[prov]) {
 			if ins.At.File == "" {
-				ins.At = p.step(calleeName(u.Fn, ins.Call), ins.Call)
+				ins.At = p.step(calleeName(u.Fn, ins.Call), site.ReportNode(ins.Call))
 			}
 			d.inserts = append(d.inserts, ins)
 		}

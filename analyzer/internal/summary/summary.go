@@ -84,8 +84,9 @@ type Signal struct {
 // Step is where a primitive lookup or insert is, for messages.
 type Step struct {
 	Func string // the helper called, "FindTagByName"
-	File string // "store/tags.go"
+	File string // the file's name as the helper's pass knows it
 	Line int
+	Col  int
 }
 
 // LookupCall is a lookup found in a function: a recogniser's own call or
