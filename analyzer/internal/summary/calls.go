@@ -193,7 +193,7 @@ func (p *Pass) helperLookup(u *Unit, h helperCall, l Lookup) LookupCall {
 		SoftDelete:  l.SoftDelete,
 		LiveOnly:    l.LiveOnly,
 		OwnKeys:     l.OwnKeys,
-		Fix:         fixer{},
+		Fix:         p.fixerOf(l.Fix),
 	}
 	st.Why.Set(l.Why)
 	return LookupCall{Call: h.call, Handle: hd, Site: st, At: l.At, Helper: h.name, Signals: l.Signals}
@@ -287,8 +287,23 @@ func (p *Pass) implementation(fn *types.Func) *types.Func {
 	return p.impls[fn]
 }
 
-// fixer words no fix of its own: the model may be in another package, so
-// the verdict's index advice stands.
+// fixerOf returns the fixer of a helper's lookup: the recogniser's, from
+// what its fixer carried, or one with no words of its own, so that the
+// verdict's index advice stands.
+func (p *Pass) fixerOf(c *CarriedFix) site.Fixer {
+	if c != nil {
+		for _, prov := range p.providers {
+			if fp, ok := prov.(FixProvider); ok {
+				if f := fp.FixerOf(c); f != nil {
+					return f
+				}
+			}
+		}
+	}
+	return fixer{}
+}
+
+// fixer words no fix of its own.
 type fixer struct{}
 
 func (fixer) Advice(*site.Site, site.Fix) string                 { return "" }

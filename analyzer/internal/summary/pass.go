@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 )
 
@@ -269,8 +270,16 @@ func (p *Pass) lookupOf(l LookupCall, sigs []Signal) Lookup {
 		Terms: st.Lookup.Terms, Predicates: st.Lookup.Predicates,
 		Unsupported: st.Unsupported, Dropped: st.Dropped, Why: string(st.Why),
 		SoftDelete: st.SoftDelete, LiveOnly: st.LiveOnly, OwnKeys: keys,
-		Signals: sigs, At: l.At,
+		Signals: sigs, At: l.At, Fix: carry(st),
 	}
+}
+
+// carry reduces the fixer of a helper's lookup to data, when it can be.
+func carry(st *site.Site) *CarriedFix {
+	if c, ok := st.Fix.(Carrier); ok {
+		return c.Carry(st)
+	}
+	return nil
 }
 
 // isPredicate reports whether the function is func(err error) bool and
