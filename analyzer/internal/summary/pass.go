@@ -335,8 +335,7 @@ func (p *Pass) step(fnName string, at ast.Node) Step {
 	return Step{Func: fnName, File: pos.Filename, Line: pos.Line, Col: pos.Column}
 }
 
-// Short is the step's file as its directory and name, "store/tags.go":
-// the file's name when the module root is unknown.
+// Short is the step's file as its directory and name, "store/tags.go".
 func (s Step) Short() string {
 	if s.File == "" {
 		return ""
