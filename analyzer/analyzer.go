@@ -112,6 +112,7 @@ func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Op
 		}
 	}
 	sums := summary.New(pass, providers, inScope)
+	sums.ModuleRoot = moduleRoot(pass, src)
 	p.hooks.Add(sums.Hooks())
 	p.hooks.Sentinels = append(p.hooks.Sentinels, sums.Sentinels()...)
 	units := p.units(summarised)

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/sources"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/summary"
 )
 
@@ -178,4 +179,15 @@ func (p *pipeline) importsFramework() bool {
 		}
 	}
 	return false
+}
+
+// moduleRoot returns how to find the directory of the module's go.mod,
+// which paths in the summaries' messages are relative to; nil outside a
+// module (GOPATH mode), where the messages keep a file's directory and
+// name.
+func moduleRoot(pass *analysis.Pass, src *sources.Pass) func() (string, error) {
+	if pass.Module == nil || pass.Module.Path == "" {
+		return nil
+	}
+	return src.Root
 }

@@ -2,7 +2,9 @@ package gorm
 
 import (
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/summary"
+	"github.com/getorcreatelint/getorcreatelint/schema"
 )
 
 // Lookups lists the function's GORM lookups one by one (First, Take,
@@ -44,4 +46,48 @@ func (r *Recognizer) Inserts(fn *flow.Func, calls []flow.Call) []summary.InsertC
 		out = append(out, summary.InsertCall{Call: c.Expr, Table: g.entity.table, What: name})
 	}
 	return out
+}
+
+// framework names GORM's carried fixes.
+const framework = "gorm"
+
+// Carry reduces the fixer to what wording the struct-tag fix needs: the
+// model's name and the fields of the lookup's columns. A caller's pass
+// words the fix from it as the helper's own pass would; it offers no
+// edit, the model being in another package.
+func (g Fixer) Carry(s *site.Site) *summary.CarriedFix {
+	if g.Schema == nil {
+		return nil
+	}
+	c := &summary.CarriedFix{Framework: framework, Model: g.Schema.Model}
+	for _, t := range s.Lookup.Terms {
+		col, ok := g.Schema.ByColumn(t.Column)
+		if t.Expr != "" || !ok || hasColumn(c.Fields, col.Column) {
+			continue
+		}
+		c.Fields = append(c.Fields, summary.FieldColumn{Column: col.Column, Path: col.Path})
+	}
+	return c
+}
+
+func hasColumn(fields []summary.FieldColumn, column string) bool {
+	for _, f := range fields {
+		if f.Column == column {
+			return true
+		}
+	}
+	return false
+}
+
+// FixerOf is the fixer of a GORM lookup inside a helper of another
+// package, from what its fixer carried.
+func (r *Recognizer) FixerOf(c *summary.CarriedFix) site.Fixer {
+	if c == nil || c.Framework != framework {
+		return nil
+	}
+	gs := &schema.GORMSchema{Model: c.Model}
+	for _, f := range c.Fields {
+		gs.Columns = append(gs.Columns, schema.GORMColumn{Path: f.Path, Column: f.Column})
+	}
+	return Fixer{Schema: gs, Files: r.pass.Files}
 }

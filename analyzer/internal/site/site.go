@@ -42,6 +42,10 @@ type Site struct {
 	// Related are further locations the diagnostic names: a helper's own
 	// lookup and insert when the get-or-create spans functions.
 	Related []analysis.RelatedInformation
+	// Chain is set when What names the lookup and the insert with where
+	// each is (a get-or-create through helpers): the message then states
+	// only what is missing, after a colon.
+	Chain bool
 }
 
 // KeyTerms are the terms a unique index must cover: all of the lookup's

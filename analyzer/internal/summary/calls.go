@@ -88,13 +88,17 @@ func (p *Pass) directOf(u *Unit) *direct {
 		}
 		for _, l := range prov.Lookups(u.Fn, u.Calls[prov]) {
 			if l.At.File == "" {
-				l.At = p.step(calleeName(u.Fn, l.Call), l.Call)
+				var at ast.Node = site.ReportNode(l.Call)
+				if l.Site != nil && l.Site.Node != nil {
+					at = l.Site.Node // where the recogniser reports it
+				}
+				l.At = p.step(calleeName(u.Fn, l.Call), at)
 			}
 			d.lookups = append(d.lookups, l)
 		}
 		for _, ins := range prov.Inserts(u.Fn, u.Calls[prov]) {
 			if ins.At.File == "" {
-				ins.At = p.step(calleeName(u.Fn, ins.Call), ins.Call)
+				ins.At = p.step(calleeName(u.Fn, ins.Call), site.ReportNode(ins.Call))
 			}
 			d.inserts = append(d.inserts, ins)
 		}
@@ -189,7 +193,7 @@ func (p *Pass) helperLookup(u *Unit, h helperCall, l Lookup) LookupCall {
 		SoftDelete:  l.SoftDelete,
 		LiveOnly:    l.LiveOnly,
 		OwnKeys:     l.OwnKeys,
-		Fix:         fixer{},
+		Fix:         p.fixerOf(l.Fix),
 	}
 	st.Why.Set(l.Why)
 	return LookupCall{Call: h.call, Handle: hd, Site: st, At: l.At, Helper: h.name, Signals: l.Signals}
@@ -303,8 +307,23 @@ func (p *Pass) concreteTypes() []concreteType {
 	return p.concrete
 }
 
-// fixer words no fix of its own: the model may be in another package, so
-// the verdict's index advice stands.
+// fixerOf returns the fixer of a helper's lookup: the recogniser's, from
+// what its fixer carried, or one with no words of its own, so that the
+// verdict's index advice stands.
+func (p *Pass) fixerOf(c *CarriedFix) site.Fixer {
+	if c != nil {
+		for _, prov := range p.providers {
+			if fp, ok := prov.(FixProvider); ok {
+				if f := fp.FixerOf(c); f != nil {
+					return f
+				}
+			}
+		}
+	}
+	return fixer{}
+}
+
+// fixer words no fix of its own.
 type fixer struct{}
 
 func (fixer) Advice(*site.Site, site.Fix) string                 { return "" }

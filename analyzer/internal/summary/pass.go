@@ -2,6 +2,7 @@ package summary
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 )
 
@@ -38,6 +40,12 @@ type Pass struct {
 	sentinels map[flow.Var]bool
 	impls     map[*types.Func]*types.Func
 	concrete  []concreteType // nil until an interface call needs them
+
+	// ModuleRoot returns the directory of the module's go.mod, which the
+	// paths in messages are relative to; nil when there is no module.
+	ModuleRoot func() (string, error)
+	rootDir    *string
+	madePos    map[Step]token.Pos // positions made for steps, for related locations
 }
 
 // New returns the summaries of a pass. inScope says which packages'
@@ -45,7 +53,8 @@ type Pass struct {
 func New(pass *analysis.Pass, providers []Provider, inScope func(string) bool) *Pass {
 	return &Pass{pass: pass, providers: providers, inScope: inScope,
 		local: map[*types.Func]*Summary{}, lits: map[*ast.FuncLit]*Summary{},
-		direct: map[*Unit]*direct{}, sentinels: map[flow.Var]bool{}, impls: map[*types.Func]*types.Func{}}
+		direct: map[*Unit]*direct{}, sentinels: map[flow.Var]bool{}, impls: map[*types.Func]*types.Func{},
+		madePos: map[Step]token.Pos{}}
 }
 
 // Hooks tells the flow analysis the helpers' own "not found" sentinels
@@ -262,8 +271,16 @@ func (p *Pass) lookupOf(l LookupCall, sigs []Signal) Lookup {
 		Terms: st.Lookup.Terms, Predicates: st.Lookup.Predicates,
 		Unsupported: st.Unsupported, Dropped: st.Dropped, Why: string(st.Why),
 		SoftDelete: st.SoftDelete, LiveOnly: st.LiveOnly, OwnKeys: keys,
-		Signals: sigs, At: l.At,
+		Signals: sigs, At: l.At, Fix: carry(st),
 	}
+}
+
+// carry reduces the fixer of a helper's lookup to data, when it can be.
+func carry(st *site.Site) *CarriedFix {
+	if c, ok := st.Fix.(Carrier); ok {
+		return c.Carry(st)
+	}
+	return nil
 }
 
 // isPredicate reports whether the function is func(err error) bool and
@@ -312,10 +329,11 @@ func boolTrue(tv types.TypeAndValue) bool {
 	return tv.Value.String() == "true"
 }
 
-// step names where a primitive call is, for messages.
-func (p *Pass) step(fnName string, call ast.Node) Step {
-	pos := p.pass.Fset.Position(call.Pos())
-	return Step{Func: fnName, File: pos.Filename, Line: pos.Line}
+// step names where a primitive call is, for messages: at, the node a
+// diagnostic on it points at.
+func (p *Pass) step(fnName string, at ast.Node) Step {
+	pos := p.pass.Fset.Position(at.Pos())
+	return Step{Func: fnName, File: pos.Filename, Line: pos.Line, Col: pos.Column}
 }
 
 // Short is the step's file as its directory and name, "store/tags.go".
@@ -327,14 +345,28 @@ func (s Step) Short() string {
 }
 
 // Where is "store/tags.go:12".
-func (s Step) Where() string {
+func (s Step) Where() string { return s.WhereIn("") }
+
+// WhereIn is the step's file relative to the module root and its line,
+// "internal/store/tags.go:12"; Where's short form when root is "" or the
+// file is outside it.
+func (s Step) WhereIn(root string) string {
 	var b strings.Builder
-	b.WriteString(s.Short())
+	b.WriteString(s.relative(root))
 	if s.Line > 0 {
 		b.WriteString(":")
 		b.WriteString(itoa(s.Line))
 	}
 	return b.String()
+}
+
+func (s Step) relative(root string) string {
+	if root != "" && filepath.IsAbs(s.File) {
+		if rel, err := filepath.Rel(root, s.File); err == nil && filepath.IsLocal(rel) {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return s.Short()
 }
 
 func itoa(n int) string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -82,16 +83,30 @@ func (p *Pass) site(u *Unit, l LookupCall, ins InsertCall) *site.Site {
 	if iname == "" {
 		iname = ins.What
 	}
+	root := p.root()
 	s.What = fmt.Sprintf("%s: %s (lookup on %s (%s), %s) then %s (insert into %s, %s)",
-		unitName(u), lname, s.Table, strings.Join(cols, ", "), l.At.Where(),
-		iname, ins.Table, ins.At.Where())
+		unitName(u), lname, s.Table, strings.Join(cols, ", "), l.At.WhereIn(root),
+		iname, ins.Table, ins.At.WhereIn(root))
+	s.Chain = true
+	s.Related = slices.Clone(l.Site.Related)
 	if l.Helper != "" {
-		s.Related = append(s.Related, p.related(l.At, "the lookup inside "+l.Helper)...)
+		s.Related = addRelated(s.Related, p.related(l.At, "the lookup inside "+l.Helper))
 	}
 	if ins.Helper != "" {
-		s.Related = append(s.Related, p.related(ins.At, "the insert inside "+ins.Helper)...)
+		s.Related = addRelated(s.Related, p.related(ins.At, "the insert inside "+ins.Helper))
 	}
 	return &s
+}
+
+// addRelated appends the locations that are not there yet: one finding
+// names a place once.
+func addRelated(to, more []analysis.RelatedInformation) []analysis.RelatedInformation {
+	for _, r := range more {
+		if !slices.Contains(to, r) {
+			to = append(to, r)
+		}
+	}
+	return to
 }
 
 func unitName(u *Unit) string {
@@ -101,19 +116,75 @@ func unitName(u *Unit) string {
 	return "func"
 }
 
-// related points at a helper's primitive call when its file is in the
-// file set (the package's own files, or an import's positions).
+// related points at a helper's primitive call, under the message msg
+// followed by where the call is (golangci-lint prints a location in
+// another file at the finding's own position).
 func (p *Pass) related(at Step, msg string) []analysis.RelatedInformation {
+	pos := p.position(at)
+	if !pos.IsValid() {
+		return nil
+	}
+	return []analysis.RelatedInformation{{Pos: pos, Message: msg + " (" + at.WhereIn(p.root()) + ")"}}
+}
+
+// position returns a position in the pass's file set that prints as the
+// step's file, line and column. The package's own files and an import
+// loaded from source have it. An import read from export data (go vet)
+// has a file whose lines, one byte each, stop at the package's last
+// declaration: then the position is made in a file of its own, added to
+// the file set with just enough lines to hold it.
+func (p *Pass) position(at Step) token.Pos {
+	if at.File == "" || at.Line <= 0 {
+		return token.NoPos
+	}
+	col := max(at.Col, 1)
+	if pos, ok := p.madePos[at]; ok {
+		return pos
+	}
 	var pos token.Pos
 	p.pass.Fset.Iterate(func(f *token.File) bool {
-		if f.Name() == at.File && at.Line > 0 && at.Line <= f.LineCount() {
-			pos = f.LineStart(at.Line)
+		if f.Name() != at.File || at.Line > f.LineCount() {
+			return true
+		}
+		start := f.LineStart(at.Line)
+		if f.Offset(start)+col-1 >= f.Size() {
+			return true
+		}
+		cand := start + token.Pos(col-1)
+		if got := f.Position(cand); got.Line == at.Line && got.Column == col {
+			pos = cand
 			return false
 		}
 		return true
 	})
 	if !pos.IsValid() {
-		return nil
+		// Lines 1 .. Line-1 one byte each, then the line holding the
+		// column: offsets increase, as SetLines requires.
+		lines := make([]int, at.Line)
+		for i := range lines {
+			lines[i] = i
+		}
+		f := p.pass.Fset.AddFile(at.File, -1, at.Line-1+col)
+		if f.SetLines(lines) {
+			pos = f.Pos(at.Line - 1 + col - 1)
+		}
 	}
-	return []analysis.RelatedInformation{{Pos: pos, Message: msg + " (" + at.Where() + ")"}}
+	p.madePos[at] = pos
+	return pos
+}
+
+// root is the module root that paths in messages are relative to, "" when
+// unknown.
+func (p *Pass) root() string {
+	if p.ModuleRoot == nil {
+		return ""
+	}
+	if p.rootDir == nil {
+		dir, err := p.ModuleRoot()
+		if err != nil {
+			dir = ""
+		}
+		p.rootDir = &dir
+	}
+	return *p.rootDir
 }

@@ -47,6 +47,37 @@ type Lookup struct {
 	OwnKeys     []*schema.Table // keys the framework's schema declares for the table
 	Signals     []Signal
 	At          Step // the primitive lookup inside the helpers
+	// Fix is what the recogniser needs to word the fix in the model's
+	// terms in a caller's pass; nil when it words none of its own.
+	Fix *CarriedFix
+}
+
+// CarriedFix is a recogniser's fix wording reduced to data, so that it
+// crosses to the callers of a helper in other packages' passes: the
+// model's Go name and the fields that hold the lookup's columns.
+type CarriedFix struct {
+	Framework string // the recogniser that words it
+	Model     string
+	Fields    []FieldColumn
+}
+
+// FieldColumn is a field of a model (its path from the model) and the
+// column it maps to.
+type FieldColumn struct {
+	Column string
+	Path   []string
+}
+
+// Carrier is a site.Fixer whose wording can be carried to a helper's
+// callers.
+type Carrier interface {
+	Carry(s *site.Site) *CarriedFix
+}
+
+// FixProvider is a Provider that turns the fixes its fixers carried back
+// into a fixer, in a caller's pass.
+type FixProvider interface {
+	FixerOf(c *CarriedFix) site.Fixer // nil when c is not its own
 }
 
 // Insert is an insert a function makes on every path that returns.
@@ -84,8 +115,9 @@ type Signal struct {
 // Step is where a primitive lookup or insert is, for messages.
 type Step struct {
 	Func string // the helper called, "FindTagByName"
-	File string // "store/tags.go"
+	File string // the file's name as the helper's pass knows it
 	Line int
+	Col  int
 }
 
 // LookupCall is a lookup found in a function: a recogniser's own call or

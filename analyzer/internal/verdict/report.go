@@ -39,7 +39,7 @@ func (v *Verdict) reportUnknown(s *site.Site, reason string) {
 		return
 	}
 	on := ""
-	if s.Table != "" {
+	if s.Table != "" && !s.Chain {
 		on = " on " + s.Table
 	}
 	v.reportSite(s, CategoryUnknownLookup, fmt.Sprintf(
@@ -51,17 +51,31 @@ func (v *Verdict) reportUnknown(s *site.Site, reason string) {
 func (v *Verdict) message(s *site.Site, verdict schema.Verdict, fix site.Fix) string {
 	var b strings.Builder
 	b.WriteString(s.What)
-	if s.Insert != nil {
-		fmt.Fprintf(&b, " (line %d)", v.pass.Fset.Position(s.Insert.Pos()).Line)
-	}
-	fmt.Fprintf(&b, " on %s", s.Table)
 	terms := s.KeyTerms()
-	if len(terms) == 0 {
-		b.WriteString(" has no lookup conditions, so it matches any row; concurrent calls can insert duplicates: ")
-		b.WriteString("pass the lookup columns as conditions (fields set on the destination are not conditions)")
-		return b.String()
+	switch {
+	case s.Chain:
+		// What names the lookup and the insert, with their places.
+		if len(terms) == 0 {
+			b.WriteString(": the lookup has no conditions, so it matches any row; concurrent calls can insert duplicates: ")
+			b.WriteString("pass the lookup columns as conditions")
+			return b.String()
+		}
+		fmt.Fprintf(&b, ": no unique constraint covers (%s) on %s", strings.Join(site.TermList(terms, true), ", "), s.Table)
+		if s.Model != "" {
+			fmt.Fprintf(&b, " (model %s)", s.Model)
+		}
+	default:
+		if s.Insert != nil {
+			fmt.Fprintf(&b, " (line %d)", v.pass.Fset.Position(s.Insert.Pos()).Line)
+		}
+		fmt.Fprintf(&b, " on %s", s.Table)
+		if len(terms) == 0 {
+			b.WriteString(" has no lookup conditions, so it matches any row; concurrent calls can insert duplicates: ")
+			b.WriteString("pass the lookup columns as conditions (fields set on the destination are not conditions)")
+			return b.String()
+		}
+		fmt.Fprintf(&b, " looks up (%s) but no unique constraint covers it", strings.Join(site.TermList(terms, true), ", "))
 	}
-	fmt.Fprintf(&b, " looks up (%s) but no unique constraint covers it", strings.Join(site.TermList(terms, true), ", "))
 	if len(verdict.Misses) > 0 && missWorthSaying(verdict.Misses[0]) {
 		fmt.Fprintf(&b, " (%s)", verdict.Misses[0])
 	}

@@ -27,10 +27,15 @@ func (v *Verdict) checkSoftDeleteConflict(s *site.Site, k *schema.Key) {
 			shown = append(shown, t)
 		}
 	}
+	cols := strings.Join(site.TermList(shown, false), ", ")
+	lookup := fmt.Sprintf("%s on %s looks up (%s)", s.What, s.Table, cols)
+	if s.Chain {
+		lookup = fmt.Sprintf("%s: (%s) is looked up", s.What, cols)
+	}
 	v.reportSite(s, CategorySoftDeleteConflict, fmt.Sprintf(
-		"%s on %s looks up (%s) among rows that are not soft-deleted, but %s %s also holds soft-deleted rows: "+
+		"%s among rows that are not soft-deleted, but %s %s also holds soft-deleted rows: "+
 			"once a row is soft-deleted, creating it again fails with a duplicate-key error; %s",
-		s.What, s.Table, strings.Join(site.TermList(shown, false), ", "), k.Kind, k.Describe(), v.softDeleteFix(s, k)), site.Fix{})
+		lookup, k.Kind, k.Describe(), v.softDeleteFix(s, k)), site.Fix{})
 }
 
 // keyMentions reports whether the key's parts or predicate read col.

@@ -10,7 +10,7 @@ import (
 )
 
 func EnsureTag(ctx context.Context, q *store.Queries, name string) (store.Tag, error) {
-	t, err := q.GetTag(ctx, name) // want `EnsureTag: GetTag \(lookup on tags \(name\), store/tags.sql.go:\d+\) then CreateTag \(insert into tags, store/tags.sql.go:\d+\) \(line 15\) on tags looks up \(name\) but no unique constraint covers it`
+	t, err := q.GetTag(ctx, name) // want `EnsureTag: GetTag \(lookup on tags \(name\), store/tags.sql.go:\d+\) then CreateTag \(insert into tags, store/tags.sql.go:\d+\): no unique constraint covers \(name\) on tags; concurrent calls can insert duplicates`
 	if errors.Is(err, sql.ErrNoRows) {
 		return q.CreateTag(ctx, name)
 	}

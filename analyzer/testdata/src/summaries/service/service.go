@@ -10,7 +10,7 @@ import (
 )
 
 func EnsureTag(db *gorm.DB, name string) (*store.Tag, error) {
-	t, err := store.FindTagByName(db, name) // want `EnsureTag: FindTagByName \(lookup on tags \(name\), store/store.go:33\) then CreateTag \(insert into tags, store/store.go:39\) \(line 16\) on tags looks up \(name\) but no unique constraint covers it`
+	t, err := store.FindTagByName(db, name) // want `EnsureTag: FindTagByName \(lookup on tags \(name\), store/store.go:33\) then CreateTag \(insert into tags, store/store.go:39\): no unique constraint covers \(name\) on tags \(model Tag\); concurrent calls can insert duplicates: add gorm:\"uniqueIndex\" to Tag.Name or a unique index on tags\(name\)$`
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		t = &store.Tag{Name: name}
 		if err := store.CreateTag(db, t); err != nil {

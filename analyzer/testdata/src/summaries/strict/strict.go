@@ -9,7 +9,7 @@ import (
 )
 
 func EnsureSwallowed(db *gorm.DB, name string) {
-	if t, err := store.SwallowTag(db, name); err == nil && t.ID == 0 { // want `EnsureSwallowed: SwallowTag \(lookup on tags \(name\), store/store.go:130\) then CreateTag \(insert into tags, store/store.go:39\) on tags: lookup columns unknown \(SwallowTag's results do not tell on every path whether it found a row\)`
+	if t, err := store.SwallowTag(db, name); err == nil && t.ID == 0 { // want `EnsureSwallowed: SwallowTag \(lookup on tags \(name\), store/store.go:130\) then CreateTag \(insert into tags, store/store.go:39\): lookup columns unknown \(SwallowTag's results do not tell on every path whether it found a row\)`
 		_ = store.CreateTag(db, &store.Tag{Name: name})
 	}
 }
