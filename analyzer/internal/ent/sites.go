@@ -36,6 +36,15 @@ func (fc *fnCtx) getOrCreates() []*site.Site {
 // entCalls finds the ent lookups and inserts in the function. Nothing
 // else is computed unless the function has both.
 func (fc *fnCtx) entCalls() (lookups, inserts []*entCall) {
+	lookups, inserts = fc.allEntCalls()
+	if len(lookups) == 0 || len(inserts) == 0 {
+		return nil, nil
+	}
+	return lookups, inserts
+}
+
+// allEntCalls lists the function's ent lookups and inserts.
+func (fc *fnCtx) allEntCalls() (lookups, inserts []*entCall) {
 	for _, c := range fc.calls {
 		fn := c.Fn
 		_, isLookup := entLookupMethods[fn.Name()]
@@ -50,9 +59,6 @@ func (fc *fnCtx) entCalls() (lookups, inserts []*entCall) {
 		case !isLookup && (recv == e.create || recv == e.createBulk):
 			inserts = append(inserts, &entCall{c.Expr, fn.Name(), e, recv})
 		}
-	}
-	if len(lookups) == 0 || len(inserts) == 0 {
-		return nil, nil
 	}
 	return lookups, inserts
 }
@@ -137,15 +143,27 @@ var entMiss = map[entResult]flow.MissValue{
 // resolveEnt turns an ent get-or-create into a site.Site: the entity's
 // table, the columns its predicates pin and the keys ent declares.
 func (fc *fnCtx) resolveEnt(l, ins *entCall) *site.Site {
+	f := fc.lookupSite(l)
+	f.What = l.name + " then " + entInsertName(ins)
+	f.Insert = ins.call
+	if !f.Why.Unknown() {
+		f.OwnKeys = fc.r.entTables(l.entity)
+	}
+	return f
+}
+
+// lookupSite is the lookup's part of a site: the entity's table and the
+// columns its predicates pin. The keys ent declares are read apart: they
+// take reading the generated sources.
+func (fc *fnCtx) lookupSite(l *entCall) *site.Site {
 	e := l.entity
 	f := &site.Site{
-		Node:   site.ReportNode(l.call),
-		Stmt:   fc.EnclosingStmt(l.call),
-		What:   l.name + " then " + entInsertName(ins),
-		Insert: ins.call,
-		Table:  e.table,
-		Model:  e.name,
-		Fix:    entFixer{entity: e},
+		Node:  site.ReportNode(l.call),
+		Stmt:  fc.EnclosingStmt(l.call),
+		What:  l.name,
+		Table: e.table,
+		Model: e.name,
+		Fix:   entFixer{entity: e},
 	}
 	lc := conds.Conds{Table: e.table}
 	var q entQuery
@@ -165,9 +183,6 @@ func (fc *fnCtx) resolveEnt(l, ins *entCall) *site.Site {
 	}
 	f.Lookup = schema.Lookup{Terms: lc.Terms}
 	f.Unsupported = lc.Unsupported
-	if !f.Why.Unknown() {
-		f.OwnKeys = fc.r.entTables(e)
-	}
 	return f
 }
 
