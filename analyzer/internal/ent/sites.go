@@ -156,8 +156,16 @@ func (fc *fnCtx) resolveEnt(l, ins *entCall) *site.Site {
 // columns its predicates pin. The keys ent declares are read apart: they
 // take reading the generated sources.
 func (fc *fnCtx) lookupSite(l *entCall) *site.Site {
+	f := fc.lookupBase(l)
+	fc.readLookup(f, l)
+	return f
+}
+
+// lookupBase is what a lookup's site holds before its predicates are
+// read: the call and the entity's table.
+func (fc *fnCtx) lookupBase(l *entCall) *site.Site {
 	e := l.entity
-	f := &site.Site{
+	return &site.Site{
 		Node:  site.ReportNode(l.call),
 		Stmt:  fc.EnclosingStmt(l.call),
 		What:  l.name,
@@ -165,6 +173,13 @@ func (fc *fnCtx) lookupSite(l *entCall) *site.Site {
 		Model: e.name,
 		Fix:   entFixer{entity: e},
 	}
+}
+
+// readLookup reads the lookup's predicates into f: the columns they pin,
+// or why they are unknown. Predicates may take reading the generated
+// entity package's source.
+func (fc *fnCtx) readLookup(f *site.Site, l *entCall) {
+	e := l.entity
 	lc := conds.Conds{Table: e.table}
 	var q entQuery
 	if sel, ok := ast.Unparen(l.call.Fun).(*ast.SelectorExpr); ok {
@@ -183,7 +198,6 @@ func (fc *fnCtx) lookupSite(l *entCall) *site.Site {
 	}
 	f.Lookup = schema.Lookup{Terms: lc.Terms}
 	f.Unsupported = lc.Unsupported
-	return f
 }
 
 // entInsertName names the insert for messages: Create or CreateBulk.
