@@ -4,6 +4,7 @@ import (
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/summary"
+	"github.com/getorcreatelint/getorcreatelint/schema"
 )
 
 // Lookups lists the function's ent lookups one by one (Only, First,
@@ -36,7 +37,11 @@ func (fc *fnCtx) completer(l *entCall) func(*site.Site) {
 			read = fc.lookupBase(l)
 			fc.readLookup(read, l)
 			if !read.Why.Unknown() {
-				read.OwnKeys = fc.r.entTables(l.entity)
+				// One table of the keys of both sources: a summary is in
+				// the facts of every package, and they mostly agree.
+				if tables := fc.r.entTables(l.entity); len(tables) > 0 {
+					read.OwnKeys = []*schema.Table{schema.Merge(l.entity.table, tables...)}
+				}
 			}
 		}
 		s.Lookup, s.Unsupported, s.Why, s.OwnKeys = read.Lookup, read.Unsupported, read.Why, read.OwnKeys
