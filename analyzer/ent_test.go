@@ -39,3 +39,10 @@ func TestEntSummaries(t *testing.T) {
 	analysistest.Run(t, analyzer.EntTestModule(t), analyzer.New(opts),
 		"example.com/entcases/summaries/repo", "example.com/entcases/summaries/service")
 }
+
+// With -strict, a repository method whose results do not tell "not
+// found" makes the insert after it an unknown lookup, never a finding.
+func TestEntSummariesStrict(t *testing.T) {
+	opts := analyzer.Options{Summarize: []string{"example.com/entcases/summaries"}, Strict: true}
+	analysistest.Run(t, analyzer.EntTestModule(t), analyzer.New(opts), "example.com/entcases/summaries/strict")
+}
