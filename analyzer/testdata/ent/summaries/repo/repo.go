@@ -106,3 +106,8 @@ func (r *UserRepo) EnsureOwnLookup(ctx context.Context, name string) (*ent.User,
 	}
 	return u, err
 }
+
+// Maybe returns FirstX's user as it is: nil on a miss.
+func (r *UserRepo) Maybe(ctx context.Context, name string) *ent.User { // want Maybe:`lookup users\(name\) nil#0`
+	return r.client.User.Query().Where(user.Name(name)).FirstX(ctx)
+}

@@ -147,3 +147,10 @@ func EnsureByHandle(ctx context.Context, r *repo.UserRepo, handle string) (*ent.
 	}
 	return u, err
 }
+
+func EnsureMaybe(ctx context.Context, r *repo.UserRepo, name string) (*ent.User, error) {
+	if u := r.Maybe(ctx, name); u != nil { // want `EnsureMaybe: Maybe \(lookup on users \(name\)`
+		return u, nil
+	}
+	return r.Create(ctx, name)
+}
