@@ -70,3 +70,23 @@ func CopyTag(ctx context.Context, r *repo.Tags, name string) error { // want Cop
 	}
 	return r.Create(ctx, name+" copy")
 }
+
+// Cached's nil tag does not tell a miss: no finding.
+func EnsureCachedNil(ctx context.Context, r *repo.Tags, name string) error { // want EnsureCachedNil:`lookup tags\(name\) err#0`
+	t, err := r.Cached(ctx, name)
+	if err != nil {
+		return err
+	}
+	if t == nil {
+		return r.Create(ctx, name)
+	}
+	return nil
+}
+
+func EnsureCachedErr(ctx context.Context, r *repo.Tags, name string) error {
+	_, err := r.Cached(ctx, name) // want `EnsureCachedErr: Cached \(lookup on tags \(name\)`
+	if errors.Is(err, sql.ErrNoRows) {
+		return r.Create(ctx, name)
+	}
+	return err
+}
