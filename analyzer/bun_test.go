@@ -30,3 +30,11 @@ func TestBunMigrations(t *testing.T) {
 		analyzer.New(analyzer.Options{Migrations: []string{"migrations"}, Dialect: "postgres"}),
 		"example.com/buncases/migrated")
 }
+
+// A bun repository layer: SELECTs and INSERTs in the repository's
+// methods, the get-or-create in its own package and in a service.
+func TestBunSummaries(t *testing.T) {
+	opts := analyzer.Options{Summarize: []string{"example.com/buncases/summaries"}}
+	analysistest.Run(t, analyzer.ModuleDir(t, "bun"), analyzer.New(opts),
+		"example.com/buncases/summaries/repo", "example.com/buncases/summaries/service")
+}

@@ -7,9 +7,10 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-// A package that uses the ent client but has no get-or-create reads no
-// file outside itself: the generated sources are read for a candidate
-// site only.
+// A package that uses the ent client but has no get-or-create, and no
+// function that returns a lookup's result, reads no file outside itself:
+// the generated sources are read for a candidate site or a lookup's
+// summary only.
 func TestEntReadsNothingWithoutCandidates(t *testing.T) {
 	before := sources.Reads()
 	analysistest.Run(t, EntTestModule(t), New(Options{}), "example.com/entcases/nocandidate")

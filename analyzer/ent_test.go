@@ -30,3 +30,19 @@ func TestEntUpsertDialects(t *testing.T) {
 	analysistest.Run(t, analyzer.EntTestModule(t), analyzer.New(analyzer.Options{Dialect: "postgres"}), "example.com/entcases/upsertpg")
 	analysistest.Run(t, analyzer.EntTestModule(t), analyzer.New(analyzer.Options{Dialect: "mysql"}), "example.com/entcases/upsertmysql")
 }
+
+// An ent repository layer: lookups and inserts in the repository's
+// methods, the get-or-create in its own package and in a service that
+// calls them, directly and through an interface with one implementation.
+func TestEntSummaries(t *testing.T) {
+	opts := analyzer.Options{Summarize: []string{"example.com/entcases/summaries"}}
+	analysistest.Run(t, analyzer.EntTestModule(t), analyzer.New(opts),
+		"example.com/entcases/summaries/repo", "example.com/entcases/summaries/service")
+}
+
+// With -strict, a repository method whose results do not tell "not
+// found" makes the insert after it an unknown lookup, never a finding.
+func TestEntSummariesStrict(t *testing.T) {
+	opts := analyzer.Options{Summarize: []string{"example.com/entcases/summaries"}, Strict: true}
+	analysistest.Run(t, analyzer.EntTestModule(t), analyzer.New(opts), "example.com/entcases/summaries/strict")
+}

@@ -27,6 +27,12 @@ type query struct {
 // queries reads the function's SELECT and INSERT runs. Chains and models
 // are resolved only when the function has both kinds.
 func (fc *fnCtx) queries() (lookups, inserts []*query) {
+	return fc.queriesOf(true, true)
+}
+
+// queriesOf reads the function's SELECT runs (when selects) and INSERT
+// runs (when inserts); with both, only when the function has both kinds.
+func (fc *fnCtx) queriesOf(selects, inserts bool) (lookupQs, insertQs []*query) {
 	type raw struct {
 		call *ast.CallExpr
 		name string
@@ -37,29 +43,27 @@ func (fc *fnCtx) queries() (lookups, inserts []*query) {
 	for _, c := range fc.calls {
 		k, r := methodOf(c.Fn)
 		switch {
-		case k == selectQuery && r == finishRead:
+		case selects && k == selectQuery && r == finishRead:
 			hasSelect = true
-		case k == insertQuery && r == finishExec:
+		case inserts && k == insertQuery && r == finishExec:
 			hasInsert = true
 		default:
 			continue
 		}
 		runs = append(runs, raw{c.Expr, c.Fn.Name(), k})
 	}
-	if !hasInsert {
+	if selects && inserts && (!hasSelect || !hasInsert) {
 		return nil, nil
 	}
 	for _, r := range runs {
 		q := fc.newQuery(r.call, r.name, r.kind)
 		if r.kind == selectQuery {
-			if hasSelect {
-				lookups = append(lookups, q)
-			}
+			lookupQs = append(lookupQs, q)
 		} else {
-			inserts = append(inserts, q)
+			insertQs = append(insertQs, q)
 		}
 	}
-	return lookups, inserts
+	return lookupQs, insertQs
 }
 
 func (fc *fnCtx) newQuery(call *ast.CallExpr, name string, k kind) *query {
@@ -186,13 +190,21 @@ func (fc *fnCtx) handle(l *query) *flow.Handle {
 // resolve turns a bun get-or-create into a site: the model's table and
 // what the lookup's WHERE pins down.
 func (fc *fnCtx) resolve(l, ins *query) *site.Site {
+	s := fc.lookupSite(l)
+	s.What = "NewSelect()." + l.name + " then NewInsert()." + ins.name
+	s.Insert = ins.call
+	return s
+}
+
+// lookupSite is the lookup's part of a site: the model's table, what the
+// WHERE pins down, and the keys the model's tags declare.
+func (fc *fnCtx) lookupSite(l *query) *site.Site {
 	s := &site.Site{
-		Node:   site.ReportNode(l.call),
-		Stmt:   fc.EnclosingStmt(l.call),
-		What:   "NewSelect()." + l.name + " then NewInsert()." + ins.name,
-		Insert: ins.call,
-		Table:  l.table,
-		Fix:    Fixer{Schema: l.model, Dialect: fc.r.dialect},
+		Node:  site.ReportNode(l.call),
+		Stmt:  fc.EnclosingStmt(l.call),
+		What:  "NewSelect()." + l.name,
+		Table: l.table,
+		Fix:   Fixer{Schema: l.model, Dialect: fc.r.dialect},
 	}
 	if l.model != nil {
 		s.Model = l.model.Model

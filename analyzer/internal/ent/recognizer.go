@@ -30,9 +30,11 @@ func New(pass *analysis.Pass, dialect func() sqlscan.Dialect) *Recognizer {
 	return &Recognizer{pass: pass, dialect: dialect, explained: map[*types.Named]bool{}}
 }
 
-// Claims reports whether calls into pkg may be an ent client's: pkg
-// imports ent (whether it is a generated client is decided per call).
-func (r *Recognizer) Claims(pkg *types.Package) bool { return importsEnt(pkg) }
+// Claims reports whether calls into pkg may be an ent client's: pkg is a
+// generated client package (which of its methods runs a query is decided
+// per call). The user's own packages that import ent are not claimed:
+// their functions may be helpers with summaries.
+func (r *Recognizer) Claims(pkg *types.Package) bool { return entIndex(pkg) != nil }
 
 // Hooks tells the flow analysis how ent reports "not found": an error
 // that the generated IsNotFound and *NotFoundError recognise, and that

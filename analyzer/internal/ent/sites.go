@@ -36,6 +36,15 @@ func (fc *fnCtx) getOrCreates() []*site.Site {
 // entCalls finds the ent lookups and inserts in the function. Nothing
 // else is computed unless the function has both.
 func (fc *fnCtx) entCalls() (lookups, inserts []*entCall) {
+	lookups, inserts = fc.allEntCalls()
+	if len(lookups) == 0 || len(inserts) == 0 {
+		return nil, nil
+	}
+	return lookups, inserts
+}
+
+// allEntCalls lists the function's ent lookups and inserts.
+func (fc *fnCtx) allEntCalls() (lookups, inserts []*entCall) {
 	for _, c := range fc.calls {
 		fn := c.Fn
 		_, isLookup := entLookupMethods[fn.Name()]
@@ -50,9 +59,6 @@ func (fc *fnCtx) entCalls() (lookups, inserts []*entCall) {
 		case !isLookup && (recv == e.create || recv == e.createBulk):
 			inserts = append(inserts, &entCall{c.Expr, fn.Name(), e, recv})
 		}
-	}
-	if len(lookups) == 0 || len(inserts) == 0 {
-		return nil, nil
 	}
 	return lookups, inserts
 }
@@ -137,16 +143,43 @@ var entMiss = map[entResult]flow.MissValue{
 // resolveEnt turns an ent get-or-create into a site.Site: the entity's
 // table, the columns its predicates pin and the keys ent declares.
 func (fc *fnCtx) resolveEnt(l, ins *entCall) *site.Site {
-	e := l.entity
-	f := &site.Site{
-		Node:   site.ReportNode(l.call),
-		Stmt:   fc.EnclosingStmt(l.call),
-		What:   l.name + " then " + entInsertName(ins),
-		Insert: ins.call,
-		Table:  e.table,
-		Model:  e.name,
-		Fix:    entFixer{entity: e},
+	f := fc.lookupSite(l)
+	f.What = l.name + " then " + entInsertName(ins)
+	f.Insert = ins.call
+	if !f.Why.Unknown() {
+		f.OwnKeys = fc.r.entTables(l.entity)
 	}
+	return f
+}
+
+// lookupSite is the lookup's part of a site: the entity's table and the
+// columns its predicates pin. The keys ent declares are read apart: they
+// take reading the generated sources.
+func (fc *fnCtx) lookupSite(l *entCall) *site.Site {
+	f := fc.lookupBase(l)
+	fc.readLookup(f, l)
+	return f
+}
+
+// lookupBase is what a lookup's site holds before its predicates are
+// read: the call and the entity's table.
+func (fc *fnCtx) lookupBase(l *entCall) *site.Site {
+	e := l.entity
+	return &site.Site{
+		Node:  site.ReportNode(l.call),
+		Stmt:  fc.EnclosingStmt(l.call),
+		What:  l.name,
+		Table: e.table,
+		Model: e.name,
+		Fix:   entFixer{entity: e},
+	}
+}
+
+// readLookup reads the lookup's predicates into f: the columns they pin,
+// or why they are unknown. Predicates may take reading the generated
+// entity package's source.
+func (fc *fnCtx) readLookup(f *site.Site, l *entCall) {
+	e := l.entity
 	lc := conds.Conds{Table: e.table}
 	var q entQuery
 	if sel, ok := ast.Unparen(l.call.Fun).(*ast.SelectorExpr); ok {
@@ -165,10 +198,6 @@ func (fc *fnCtx) resolveEnt(l, ins *entCall) *site.Site {
 	}
 	f.Lookup = schema.Lookup{Terms: lc.Terms}
 	f.Unsupported = lc.Unsupported
-	if !f.Why.Unknown() {
-		f.OwnKeys = fc.r.entTables(e)
-	}
-	return f
 }
 
 // entInsertName names the insert for messages: Create or CreateBulk.

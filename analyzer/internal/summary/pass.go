@@ -227,26 +227,27 @@ func (p *Pass) summarize(u *Unit, body *ast.BlockStmt, sig *types.Signature, nam
 		return s
 	}
 	s.Predicate = p.isPredicate(u.Fn, body, sig)
-	var valid, unclear []Lookup
+	var valid, unclear []LookupCall
+	var validSigs [][]Signal
 	for _, l := range p.lookupsIn(u) {
 		if u.Fn.CFGOf(l.Call) != u.Fn.CFGOf(body) {
 			continue // in a function literal: its returns are not ours
 		}
 		sigs := signals(u.Fn, sig, l)
 		if len(sigs) == 0 {
-			unclear = append(unclear, p.lookupOf(l, nil))
+			unclear = append(unclear, l)
 			continue
 		}
-		valid = append(valid, p.lookupOf(l, sigs))
+		valid, validSigs = append(valid, l), append(validSigs, sigs)
 	}
 	inserts := p.insertsIn(u)
 	switch {
 	case len(valid) == 1:
-		s.Lookups = valid
-	case len(valid) == 0 && len(unclear) == 1 && sig.Results().Len() > 0 && !insertsInto(inserts, unclear[0].Table):
+		s.Lookups = []Lookup{p.lookupOf(valid[0], validSigs[0])}
+	case len(valid) == 0 && len(unclear) == 1 && sig.Results().Len() > 0 && !insertsInto(inserts, unclear[0].Site.Table):
 		// A lookup whose result does not tell "not found" on every path:
 		// its callers' inserts after it are unknown (-strict), not findings.
-		s.Lookups = unclear
+		s.Lookups = []Lookup{p.lookupOf(unclear[0], nil)}
 	}
 	for _, ins := range inserts {
 		if ins.Table == "" || u.Fn.CFGOf(ins.Call) != u.Fn.CFGOf(body) || !u.Fn.RunsOnEveryReturn(ins.Call) {
@@ -259,7 +260,7 @@ func (p *Pass) summarize(u *Unit, body *ast.BlockStmt, sig *types.Signature, nam
 
 // lookupOf turns a lookup found in a body into its summary form.
 func (p *Pass) lookupOf(l LookupCall, sigs []Signal) Lookup {
-	st := l.Site
+	st := l.resolved()
 	var keys []*schema.Table
 	for _, k := range st.OwnKeys {
 		t := *k
@@ -392,4 +393,15 @@ func insertsInto(inserts []InsertCall, table string) bool {
 		}
 	}
 	return false
+}
+
+// resolved is the lookup's site, completed when the recogniser left the
+// parts that take reading files for later.
+func (l LookupCall) resolved() *site.Site {
+	if l.Complete == nil {
+		return l.Site
+	}
+	s := *l.Site
+	l.Complete(&s)
+	return &s
 }

@@ -33,7 +33,7 @@ func signals(fn *flow.Func, sig *types.Signature, l LookupCall) []Signal {
 	rets := fn.Returns(l.Handle)
 	forwards := map[*ast.ReturnStmt]bool{}
 	for _, r := range rets {
-		if len(r.Stmt.Results) == 1 && res.Len() > 1 && ast.Unparen(r.Stmt.Results[0]) == l.Call && l.Helper != "" {
+		if forwarded(r.Stmt, res, l) {
 			forwards[r.Stmt] = true // return find(x): the helper's own signals
 			continue
 		}
@@ -75,18 +75,25 @@ func signals(fn *flow.Func, sig *types.Signature, l LookupCall) []Signal {
 			out = append(out, fwd)
 			continue
 		}
+		// With forwards, the other returns need not see a miss: they
+		// must only never tell one where the lookup found a row.
+		fwds := len(forwards) > 0
 		switch {
 		case isError(t):
-			if s, ok := errSignal(fn, l.Handle, rets, i); ok && (len(forwards) == 0 || fwd.Kind == s.Kind && fwd.Sentinel == s.Sentinel) {
+			s, ok := errSignal(fn, l.Handle, rets, i, fwds)
+			if ok && fwds && s.Kind == 0 {
+				s = fwd
+			}
+			if ok && (!fwds || fwd.Kind == s.Kind && fwd.Sentinel == s.Sentinel) {
 				s.Result = i
 				out = append(out, s)
 			}
 		case isBool(t):
-			if valueSignal(fn, l.Handle, rets, i, errIdx, boolClass) && (len(forwards) == 0 || fwd.Kind == BoolResult) {
+			if valueSignal(fn, l.Handle, rets, i, errIdx, fwds, boolClass) && (!fwds || fwd.Kind == BoolResult) {
 				out = append(out, Signal{Kind: BoolResult, Result: i})
 			}
 		case nillable(t):
-			if valueSignal(fn, l.Handle, rets, i, errIdx, nilClass) && (len(forwards) == 0 || fwd.Kind == NilResult) {
+			if valueSignal(fn, l.Handle, rets, i, errIdx, fwds, nilClass) && (!fwds || fwd.Kind == NilResult) {
 				out = append(out, Signal{Kind: NilResult, Result: i})
 			}
 		}
@@ -94,10 +101,23 @@ func signals(fn *flow.Func, sig *types.Signature, l LookupCall) []Signal {
 	return out
 }
 
+// forwarded reports whether the return statement returns the lookup
+// call's results as they are, and the call says which of them tell a
+// miss: a helper's (return find(x)), or a recogniser's call whose
+// results do (return q.Only(ctx)).
+func forwarded(ret *ast.ReturnStmt, res *types.Tuple, l LookupCall) bool {
+	if len(ret.Results) != 1 || ast.Unparen(ret.Results[0]) != l.Call || len(l.Signals) == 0 {
+		return false
+	}
+	return res.Len() > 1 || l.Helper == ""
+}
+
 // errSignal checks an error result: the lookup's own error (as is or
 // wrapped with %w) or one package sentinel where nothing was found, nil
 // where a row was, and never "not found" on a path without the lookup.
-func errSignal(fn *flow.Func, h *flow.Handle, rets []flow.Return, i int) (Signal, bool) {
+// forwarded: a return elsewhere forwards the miss, so none of rets need
+// tell it.
+func errSignal(fn *flow.Func, h *flow.Handle, rets []flow.Return, i int, forwarded bool) (Signal, bool) {
 	var s Signal
 	set := func(k SignalKind, v flow.Var) bool {
 		if s.Kind != 0 && (s.Kind != k || s.Sentinel != v) {
@@ -136,7 +156,7 @@ func errSignal(fn *flow.Func, h *flow.Handle, rets []flow.Return, i int) (Signal
 			}
 		}
 	}
-	return s, s.Kind != 0
+	return s, s.Kind != 0 || forwarded
 }
 
 // errClass classifies a returned error value where the lookup's outcome
@@ -300,7 +320,8 @@ func isFrameworkSentinel(fn *flow.Func, v flow.Var) bool {
 }
 
 // valueSignal checks a bool or nillable result with classify.
-func valueSignal(fn *flow.Func, h *flow.Handle, rets []flow.Return, i, errIdx int,
+// forwarded: as for errSignal.
+func valueSignal(fn *flow.Func, h *flow.Handle, rets []flow.Return, i, errIdx int, forwarded bool,
 	classify func(*flow.Func, *flow.Handle, ast.Expr, flow.Outcome, bool) class) bool {
 	sawMiss := false
 	for _, r := range rets {
@@ -327,7 +348,7 @@ func valueSignal(fn *flow.Func, h *flow.Handle, rets []flow.Return, i, errIdx in
 			}
 		}
 	}
-	return sawMiss
+	return sawMiss || forwarded
 }
 
 // nonNilErr reports whether the return's error result is visibly not nil.

@@ -70,10 +70,10 @@ func (p *Pass) Sites(u *Unit) []*site.Site {
 // site is the get-or-create of a lookup and an insert, one of them (or
 // both) through helpers; its message names the chain.
 func (p *Pass) site(u *Unit, l LookupCall, ins InsertCall) *site.Site {
-	s := *l.Site
+	s := *l.resolved()
 	s.Insert = ins.Call
 	var cols []string
-	for _, t := range l.Site.KeyTerms() {
+	for _, t := range s.KeyTerms() {
 		cols = append(cols, t.String())
 	}
 	lname, iname := l.Helper, ins.Helper

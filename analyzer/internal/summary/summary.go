@@ -131,6 +131,11 @@ type LookupCall struct {
 	// Signals are a helper's results that tell a miss, for a caller that
 	// returns the helper's results as they are (return find(x)).
 	Signals []Signal
+	// Complete, when set, fills in the parts of Site that take reading
+	// files (lookup terms, why unknown, keys): it is called only for a
+	// lookup that goes into a summary or a site, so that a package with
+	// neither reads nothing.
+	Complete func(*site.Site)
 }
 
 // InsertCall is an insert found in a function.

@@ -107,7 +107,7 @@ func insertWhenFound(ctx context.Context, db *bun.DB, name string) error {
 }
 
 // The insert is into another table: not a get-or-create.
-func otherTable(ctx context.Context, db *bun.DB, name string) error {
+func otherTable(ctx context.Context, db *bun.DB, name string) error { // want otherTable:`lookup tags\(name\) unclear`
 	var t models.Tag
 	err := db.NewSelect().Model(&t).Where("name = ?", name).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -118,7 +118,7 @@ func otherTable(ctx context.Context, db *bun.DB, name string) error {
 
 // The insert skips a conflicting row: atomic, not a get-or-create (the
 // upsert itself is checked in package upserts).
-func insertIgnore(ctx context.Context, db *bun.DB, email string) error {
+func insertIgnore(ctx context.Context, db *bun.DB, email string) error { // want insertIgnore:`lookup accounts\(email\) unclear`
 	var a models.Account
 	err := db.NewSelect().Model(&a).Where("email = ?", email).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {

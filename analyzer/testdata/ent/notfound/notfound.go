@@ -114,7 +114,7 @@ func countZero(ctx context.Context, client *ent.Client, name string) error {
 	return nil
 }
 
-func nopeCreateWhenFound(ctx context.Context, client *ent.Client, name string) error {
+func nopeCreateWhenFound(ctx context.Context, client *ent.Client, name string) error { // want nopeCreateWhenFound:`lookup pets\(name\) err#0`
 	p, err := client.Pet.Query().Where(pet.Name(name)).Only(ctx)
 	if err != nil {
 		return err
@@ -128,7 +128,7 @@ func nopeCreateWhenExists(ctx context.Context, client *ent.Client, name string) 
 	}
 }
 
-func nopeAnyError(ctx context.Context, client *ent.Client, name string) error {
+func nopeAnyError(ctx context.Context, client *ent.Client, name string) error { // want nopeAnyError:`lookup pets\(name\) err#0`
 	// Any error returns, so the insert only runs when the pet exists.
 	if _, err := client.Pet.Query().Where(pet.Name(name)).Only(ctx); err != nil {
 		return err

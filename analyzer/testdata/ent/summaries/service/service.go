@@ -1,0 +1,156 @@
+// Package service gets or creates users through the repository.
+package service
+
+import (
+	"context"
+	"errors"
+
+	"example.com/entapp/ent"
+
+	"example.com/entcases/summaries/repo"
+)
+
+func EnsureByName(ctx context.Context, r *repo.UserRepo, name string) (*ent.User, error) {
+	u, err := r.ByName(ctx, name) // want `EnsureByName: ByName \(lookup on users \(name\), repo/repo.go:23\) then Create \(insert into users, repo/repo.go:79\) \(line 16\) on users looks up \(name\) but no unique constraint covers it`
+	if ent.IsNotFound(err) {
+		return r.Create(ctx, name)
+	}
+	return u, err
+}
+
+// The schema declares email Unique(): nothing to report.
+func EnsureByEmail(ctx context.Context, r *repo.UserRepo, email string) (*ent.User, error) {
+	u, err := r.ByEmail(ctx, email)
+	if ent.IsNotFound(err) {
+		return r.Create(ctx, email)
+	}
+	return u, err
+}
+
+func EnsureNilUser(ctx context.Context, r *repo.UserRepo, name string) (*ent.User, error) {
+	u, err := r.ByName(ctx, name) // want `EnsureNilUser: ByName \(lookup on users \(name\)`
+	if u == nil {
+		return r.Create(ctx, name)
+	}
+	return u, err
+}
+
+func EnsureNotTaken(ctx context.Context, r *repo.UserRepo, name string) error {
+	taken, err := r.NameTaken(ctx, name) // want `EnsureNotTaken: NameTaken \(lookup on users \(name\)`
+	if err != nil {
+		return err
+	}
+	if !taken {
+		_, err = r.Create(ctx, name)
+	}
+	return err
+}
+
+func EnsureWrapped(ctx context.Context, r *repo.UserRepo, name string) (*ent.User, error) {
+	u, err := r.FirstNamed(ctx, name) // want `EnsureWrapped: FirstNamed \(lookup on users \(name\)`
+	var nf *ent.NotFoundError
+	if errors.As(err, &nf) {
+		return r.Create(ctx, name)
+	}
+	return u, err
+}
+
+func EnsureMasked(ctx context.Context, r *repo.UserRepo, name string) (*ent.User, error) {
+	u, err := r.Find(ctx, name) // want `EnsureMasked: Find \(lookup on users \(name\)`
+	if err != nil {
+		return nil, err
+	}
+	if u == nil {
+		return r.Create(ctx, name)
+	}
+	return u, nil
+}
+
+// A masked miss has no error to test: IsNotFound never holds.
+func EnsureMaskedIsNotFound(ctx context.Context, r *repo.UserRepo, name string) (*ent.User, error) {
+	u, err := r.Find(ctx, name)
+	if ent.IsNotFound(err) {
+		return r.Create(ctx, name)
+	}
+	return u, err
+}
+
+// Cached's error is NotFoundError only after its lookup.
+func EnsureCachedErr(ctx context.Context, r *repo.UserRepo, name string, cached *ent.User) (*ent.User, error) {
+	u, err := r.Cached(ctx, name, cached) // want `EnsureCachedErr: Cached \(lookup on users \(name\)`
+	if ent.IsNotFound(err) {
+		return r.Create(ctx, name)
+	}
+	return u, err
+}
+
+// Cached's nil user does not tell a miss (an empty name returns nil
+// without looking up): no finding.
+func EnsureCachedNil(ctx context.Context, r *repo.UserRepo, name string, cached *ent.User) (*ent.User, error) {
+	u, err := r.Cached(ctx, name, cached)
+	if err != nil {
+		return nil, err
+	}
+	if u == nil {
+		return r.Create(ctx, name)
+	}
+	return u, nil
+}
+
+// A count's result says nothing by itself: without -strict, nothing.
+func EnsureCounted(ctx context.Context, r *repo.UserRepo, name string) error {
+	n, err := r.CountNamed(ctx, name)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		_, err = r.Create(ctx, name)
+	}
+	return err
+}
+
+func EnsureBulk(ctx context.Context, r *repo.UserRepo, name string) error {
+	if _, err := r.ByName(ctx, name); ent.IsNotFound(err) { // want `EnsureBulk: ByName \(lookup on users \(name\), repo/repo.go:23\) then CreateAll \(insert into users, repo/repo.go:\d+\)`
+		return r.CreateAll(ctx, name)
+	}
+	return nil
+}
+
+// The insert runs where a row was found: no get-or-create.
+func UpdateFound(ctx context.Context, r *repo.UserRepo, name string) error {
+	if _, err := r.ByName(ctx, name); err == nil {
+		_, err = r.Create(ctx, name+"-copy")
+		return err
+	}
+	return nil
+}
+
+// Users is the repository as the service sees it; *repo.UserRepo is its
+// only implementation.
+type Users interface {
+	ByName(ctx context.Context, name string) (*ent.User, error)
+	Create(ctx context.Context, name string) (*ent.User, error)
+}
+
+func EnsureThroughInterface(ctx context.Context, us Users, name string) (*ent.User, error) {
+	u, err := us.ByName(ctx, name) // want `EnsureThroughInterface: ByName \(lookup on users \(name\)`
+	if ent.IsNotFound(err) {
+		return us.Create(ctx, name)
+	}
+	return u, err
+}
+
+func EnsureByHandle(ctx context.Context, r *repo.UserRepo, handle string) (*ent.User, error) {
+	u, err := r.ByHandle(ctx, handle) // want `EnsureByHandle: ByHandle \(lookup on users \(handle\), repo/repo.go:\d+\) then Create`
+	if ent.IsNotFound(err) {
+		return r.Create(ctx, handle)
+	}
+	return u, err
+}
+
+func EnsureMaybe(ctx context.Context, r *repo.UserRepo, name string) (*ent.User, error) {
+	if u := r.Maybe(ctx, name); u != nil { // want `EnsureMaybe: Maybe \(lookup on users \(name\)`
+		return u, nil
+	}
+	return r.Create(ctx, name)
+}
