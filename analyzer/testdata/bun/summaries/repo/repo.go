@@ -80,7 +80,7 @@ func (r *Tags) CreateAccount(ctx context.Context, email string) error { // want 
 // Ensure gets or creates through the methods above, in their own
 // package.
 func (r *Tags) Ensure(ctx context.Context, name string) error {
-	_, err := r.ByName(ctx, name) // want `Ensure: ByName \(lookup on tags \(name\), repo/repo.go:25\) then Create \(insert into tags, repo/repo.go:71\) \(line \d+\) on tags looks up \(name\) but no unique constraint covers it`
+	_, err := r.ByName(ctx, name) // want `Ensure: ByName \(lookup on tags \(name\), summaries/repo/repo\.go:25\) then Create \(insert into tags, summaries/repo/repo\.go:71\): no unique constraint covers \(name\) on tags \(model Tag\)`
 	if errors.Is(err, sql.ErrNoRows) {
 		return r.Create(ctx, name)
 	}

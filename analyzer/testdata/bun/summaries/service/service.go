@@ -11,7 +11,7 @@ import (
 )
 
 func EnsureTag(ctx context.Context, r *repo.Tags, name string) error {
-	_, err := r.ByName(ctx, name) // want `EnsureTag: ByName \(lookup on tags \(name\), repo/repo.go:25\) then Create \(insert into tags, repo/repo.go:71\) \(line 16\) on tags looks up \(name\) but no unique constraint covers it`
+	_, err := r.ByName(ctx, name) // want `EnsureTag: ByName \(lookup on tags \(name\), summaries/repo/repo\.go:25\) then Create \(insert into tags, summaries/repo/repo\.go:71\): no unique constraint covers \(name\) on tags \(model Tag\)`
 	if errors.Is(err, sql.ErrNoRows) {
 		return r.Create(ctx, name)
 	}

@@ -91,7 +91,7 @@ func (r *UserRepo) CreateAll(ctx context.Context, names ...string) error { // wa
 // Ensure gets or creates through the methods above, in their own
 // package.
 func (r *UserRepo) Ensure(ctx context.Context, name string) (*ent.User, error) {
-	u, err := r.ByName(ctx, name) // want `Ensure: ByName \(lookup on users \(name\), repo/repo.go:23\) then Create \(insert into users, repo/repo.go:79\) \(line \d+\) on users looks up \(name\) but no unique constraint covers it`
+	u, err := r.ByName(ctx, name) // want `Ensure: ByName \(lookup on users \(name\), summaries/repo/repo\.go:23\) then Create \(insert into users, summaries/repo/repo\.go:79\): no unique constraint covers \(name\) on users \(model User\) \(unique index user_tenant_name \(tenant, name\) also needs tenant\)`
 	if ent.IsNotFound(err) {
 		return r.Create(ctx, name)
 	}
@@ -100,7 +100,7 @@ func (r *UserRepo) Ensure(ctx context.Context, name string) (*ent.User, error) {
 
 // EnsureOwnLookup looks up itself and inserts through Create.
 func (r *UserRepo) EnsureOwnLookup(ctx context.Context, name string) (*ent.User, error) {
-	u, err := r.client.User.Query().Where(user.Name(name)).Only(ctx) // want `EnsureOwnLookup: Only \(lookup on users \(name\), repo/repo.go:\d+\) then Create \(insert into users, repo/repo.go:79\)`
+	u, err := r.client.User.Query().Where(user.Name(name)).Only(ctx) // want `EnsureOwnLookup: Only \(lookup on users \(name\), summaries/repo/repo\.go:103\) then Create \(insert into users, summaries/repo/repo\.go:79\): no unique constraint covers \(name\) on users \(model User\) \(unique index user_tenant_name \(tenant, name\) also needs tenant\)`
 	if ent.IsNotFound(err) {
 		return r.Create(ctx, name)
 	}

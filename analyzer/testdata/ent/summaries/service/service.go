@@ -11,7 +11,7 @@ import (
 )
 
 func EnsureByName(ctx context.Context, r *repo.UserRepo, name string) (*ent.User, error) {
-	u, err := r.ByName(ctx, name) // want `EnsureByName: ByName \(lookup on users \(name\), repo/repo.go:23\) then Create \(insert into users, repo/repo.go:79\) \(line 16\) on users looks up \(name\) but no unique constraint covers it`
+	u, err := r.ByName(ctx, name) // want `EnsureByName: ByName \(lookup on users \(name\), summaries/repo/repo\.go:23\) then Create \(insert into users, summaries/repo/repo\.go:79\): no unique constraint covers \(name\) on users \(model User\) \(unique index user_tenant_name \(tenant, name\) also needs tenant\)`
 	if ent.IsNotFound(err) {
 		return r.Create(ctx, name)
 	}
@@ -110,7 +110,7 @@ func EnsureCounted(ctx context.Context, r *repo.UserRepo, name string) error {
 }
 
 func EnsureBulk(ctx context.Context, r *repo.UserRepo, name string) error {
-	if _, err := r.ByName(ctx, name); ent.IsNotFound(err) { // want `EnsureBulk: ByName \(lookup on users \(name\), repo/repo.go:23\) then CreateAll \(insert into users, repo/repo.go:\d+\)`
+	if _, err := r.ByName(ctx, name); ent.IsNotFound(err) { // want `EnsureBulk: ByName \(lookup on users \(name\), summaries/repo/repo\.go:23\) then CreateAll \(insert into users, summaries/repo/repo\.go:88\): no unique constraint covers \(name\) on users \(model User\) \(unique index user_tenant_name \(tenant, name\) also needs tenant\)`
 		return r.CreateAll(ctx, name)
 	}
 	return nil
@@ -141,7 +141,7 @@ func EnsureThroughInterface(ctx context.Context, us Users, name string) (*ent.Us
 }
 
 func EnsureByHandle(ctx context.Context, r *repo.UserRepo, handle string) (*ent.User, error) {
-	u, err := r.ByHandle(ctx, handle) // want `EnsureByHandle: ByHandle \(lookup on users \(handle\), repo/repo.go:\d+\) then Create`
+	u, err := r.ByHandle(ctx, handle) // want `EnsureByHandle: ByHandle \(lookup on users \(handle\), summaries/repo/repo\.go:69\) then Create \(insert into users, summaries/repo/repo\.go:79\): no unique constraint covers \(handle\) on users \(model User\) \(unique index user_handle \(handle\) where active is partial and the lookup does not imply active\)`
 	if ent.IsNotFound(err) {
 		return r.Create(ctx, handle)
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 func EnsureCounted(ctx context.Context, r *repo.UserRepo, name string) error {
-	n, err := r.CountNamed(ctx, name) // want `EnsureCounted: CountNamed \(lookup on users \(name\), repo/repo.go:74\) then Create \(insert into users, repo/repo.go:79\) on users: lookup columns unknown \(CountNamed's results do not tell on every path whether it found a row\)`
+	n, err := r.CountNamed(ctx, name) // want `EnsureCounted: CountNamed \(lookup on users \(name\), summaries/repo/repo\.go:74\) then Create \(insert into users, summaries/repo/repo\.go:79\): lookup columns unknown \(CountNamed's results do not tell on every path whether it found a row\); cannot tell whether a unique constraint covers it`
 	if err != nil {
 		return err
 	}
