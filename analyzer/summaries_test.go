@@ -14,7 +14,8 @@ import (
 func TestSummaries(t *testing.T) {
 	t.Parallel()
 	opts := analyzer.Options{Summarize: []string{"summaries"}}
-	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "summaries/store", "summaries/service", "summaries/api")
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "summaries/store", "summaries/service", "summaries/api",
+		"summaries/repo", "summaries/paramsvc")
 }
 
 // With -strict, a helper whose results do not tell "not found" on every
@@ -22,5 +23,5 @@ func TestSummaries(t *testing.T) {
 func TestSummariesStrict(t *testing.T) {
 	t.Parallel()
 	opts := analyzer.Options{Summarize: []string{"summaries"}, Strict: true}
-	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "summaries/strict")
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "summaries/strict", "summaries/paramstrict")
 }

@@ -34,8 +34,9 @@ type gormChain struct {
 // condGroup is one Where call's arguments and the function that holds
 // them (a scope's body is another function than the chain's).
 type condGroup struct {
-	args []ast.Expr
-	in   *fnCtx
+	args   []ast.Expr
+	in     *fnCtx
+	spread bool // the last argument is passed with "...": Where(q, args...)
 }
 
 // gormChainOf walks the receiver of a finisher call back to its root (a
@@ -90,7 +91,7 @@ func (fc *fnCtx) gormChainOf(recv ast.Expr) gormChain {
 func (fc *fnCtx) applyGormStep(ch *gormChain, name string, role gormRole, call *ast.CallExpr) {
 	switch role {
 	case gormWhere:
-		ch.wheres = append(ch.wheres, condGroup{call.Args, fc})
+		ch.wheres = append(ch.wheres, condGroup{call.Args, fc, call.Ellipsis.IsValid()})
 	case gormNot:
 		// NOT (...) is one more conjunct: it narrows the rows the lookup
 		// can find and pins no column, so the equalities stay the key.

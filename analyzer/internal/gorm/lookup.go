@@ -90,7 +90,7 @@ func (fc *fnCtx) resolveGorm(s gormSite) *site.Site {
 			g.in.joinedCondition(&lc, model, g.args)
 		}
 	}
-	if !l.generic && l.name != "Count" && len(l.call.Args) > 1 {
+	if !l.generic && l.name != "Count" && len(l.call.Args) > 1 && !l.paramInline {
 		fc.gormCondition(&lc, model, l.call.Args[1:])
 	}
 	if model != nil && model.schema != nil {

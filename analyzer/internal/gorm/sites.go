@@ -36,6 +36,9 @@ type gormCall struct {
 	chain   gormChain
 	entity  entity
 	raw     *rawLookup // the SQL of a Raw chain, when it has one
+	// paramInline: the finisher's inline conditions come from the
+	// function's parameters; its callers read them (see params).
+	paramInline bool
 }
 
 // value returns the call's row argument (dest or value), if it has one:

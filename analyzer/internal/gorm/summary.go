@@ -23,7 +23,8 @@ func (r *Recognizer) Lookups(fn *flow.Func, calls []flow.Call) []summary.LookupC
 		if h == nil {
 			continue
 		}
-		out = append(out, summary.LookupCall{Call: h.Call, Handle: h, Site: fc.resolveGorm(gormSite{lookup: l})})
+		read, params := fc.params(l)
+		out = append(out, summary.LookupCall{Call: h.Call, Handle: h, Site: fc.resolveGorm(gormSite{lookup: read}), Params: params})
 	}
 	return out
 }

@@ -192,6 +192,9 @@ func (p *Pass) helperLookup(u *Unit, h helperCall, l Lookup) LookupCall {
 		Fix:         fixer{},
 	}
 	st.Why.Set(l.Why)
+	if l.Params != nil && !st.Why.Unknown() {
+		p.substitute(fn, h, st, l.Params)
+	}
 	return LookupCall{Call: h.call, Handle: hd, Site: st, At: l.At, Helper: h.name, Signals: l.Signals}
 }
 

@@ -21,6 +21,18 @@ func (f *Fact) String() string {
 		for _, t := range l.Terms {
 			cols = append(cols, t.String())
 		}
+		if l.Params != nil {
+			for _, g := range l.Params.Groups {
+				if g.Read {
+					continue
+				}
+				var args []string
+				for _, a := range g.Args {
+					args = append(args, a.String())
+				}
+				cols = append(cols, "where("+strings.Join(args, ", ")+")")
+			}
+		}
 		for _, s := range l.Signals {
 			sigs = append(sigs, fmt.Sprintf("%s#%d", s.Kind, s.Result))
 		}

@@ -261,7 +261,7 @@ func (p *Pass) lookupOf(l LookupCall, sigs []Signal) Lookup {
 		Terms: st.Lookup.Terms, Predicates: st.Lookup.Predicates,
 		Unsupported: st.Unsupported, Dropped: st.Dropped, Why: string(st.Why),
 		SoftDelete: st.SoftDelete, LiveOnly: st.LiveOnly, OwnKeys: keys,
-		Signals: sigs, At: l.At,
+		Signals: sigs, At: l.At, Params: l.Params,
 	}
 }
 

@@ -47,6 +47,9 @@ type Lookup struct {
 	OwnKeys     []*schema.Table // keys the framework's schema declares for the table
 	Signals     []Signal
 	At          Step // the primitive lookup inside the helpers
+	// Params are the conditions the caller's arguments give; nil when
+	// the helper fixes them all.
+	Params *Params
 }
 
 // Insert is an insert a function makes on every path that returns.
@@ -99,6 +102,9 @@ type LookupCall struct {
 	// Signals are a helper's results that tell a miss, for a caller that
 	// returns the helper's results as they are (return find(x)).
 	Signals []Signal
+	// Params are the conditions a recogniser's own lookup takes from the
+	// function's parameters (see Template).
+	Params *Params
 }
 
 // InsertCall is an insert found in a function.

@@ -1,0 +1,121 @@
+package gorm
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/conds"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/summary"
+)
+
+// substituteName is the Params.By of GORM's summaries.
+const substituteName = "gorm"
+
+// params finds the condition groups of a lookup that its function's
+// parameters give (Where(column+" = ?", v), Where(query, args...),
+// First(&u, conds...), Where("role = ?", role)), for its callers to read
+// with their arguments. The returned call reads without the groups whose
+// query comes from a parameter; those the helper can read stay in its own
+// terms, and its callers complete their values.
+func (fc *fnCtx) params(l *gormCall) (*gormCall, *summary.Params) {
+	if l.raw != nil || l.chain.joined || l.chain.unknown.Unknown() {
+		return l, nil
+	}
+	var model *gormModelInfo
+	if l.entity.named != nil {
+		model = fc.r.model(l.entity.named)
+	}
+	var groups []summary.Group
+	template := func(args []ast.Expr, spread bool) (read, ok bool) {
+		t, ok := summary.Template(fc.Func, args, spread, conds.IsNullableType)
+		if !ok {
+			return false, false
+		}
+		scratch := conds.Conds{Table: l.entity.table}
+		fc.gormCondition(&scratch, model, args)
+		read = !scratch.Why.Unknown() && !spread
+		groups = append(groups, summary.Group{Args: t, Read: read})
+		return read, true
+	}
+	out := *l
+	out.chain.wheres = nil
+	for _, g := range l.chain.wheres {
+		if g.in == fc {
+			if read, ok := template(g.args, g.spread); ok && !read {
+				continue
+			}
+		}
+		out.chain.wheres = append(out.chain.wheres, g)
+	}
+	if !l.generic && l.name != "Count" && len(l.call.Args) > 1 {
+		if read, ok := template(l.call.Args[1:], l.call.Ellipsis.IsValid()); ok && !read {
+			out.paramInline = true
+		}
+	}
+	if len(groups) == 0 {
+		return l, nil
+	}
+	p := &summary.Params{By: substituteName, Groups: groups}
+	if n := l.entity.named; n != nil && n.Obj().Pkg() != nil {
+		p.Model = n.Obj().Pkg().Path() + "." + n.Obj().Name()
+	}
+	return &out, p
+}
+
+// SubstituteName tells the summaries which Params GORM reads.
+func (r *Recognizer) SubstituteName() string { return substituteName }
+
+// Substitute reads a helper's parametric condition groups at a call, with
+// the caller's arguments in place, as the helper's own conditions are
+// read.
+func (r *Recognizer) Substitute(fn *flow.Func, st *site.Site, p *summary.Params, groups [][]ast.Expr) {
+	fc := &fnCtx{Func: fn, r: r}
+	lc := conds.Conds{Table: st.Table, Terms: st.Lookup.Terms, Predicates: st.Lookup.Predicates,
+		Unsupported: st.Unsupported, Dropped: st.Dropped}
+	model := r.modelByKey(p.Model)
+	for _, g := range groups {
+		if g != nil {
+			fc.gormCondition(&lc, model, g)
+		}
+	}
+	st.Why.Set(string(lc.Why))
+	st.Lookup = lc.Lookup()
+	st.Unsupported, st.Dropped = lc.Unsupported, lc.Dropped
+}
+
+// modelByKey finds the model "path/to/pkg.Name" among the package and
+// its imports, transitively.
+func (r *Recognizer) modelByKey(key string) *gormModelInfo {
+	i := strings.LastIndexByte(key, '.')
+	if i < 0 {
+		return nil
+	}
+	path, name := key[:i], key[i+1:]
+	seen := map[*types.Package]bool{}
+	var find func(pkg *types.Package) *types.Named
+	find = func(pkg *types.Package) *types.Named {
+		if seen[pkg] {
+			return nil
+		}
+		seen[pkg] = true
+		if pkg.Path() == path {
+			if tn, ok := pkg.Scope().Lookup(name).(*types.TypeName); ok {
+				return flow.NamedOf(tn.Type())
+			}
+			return nil
+		}
+		for _, imp := range pkg.Imports() {
+			if n := find(imp); n != nil {
+				return n
+			}
+		}
+		return nil
+	}
+	if n := find(r.pass.Pkg); n != nil {
+		return r.model(n)
+	}
+	return nil
+}
