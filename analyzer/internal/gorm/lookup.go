@@ -95,15 +95,8 @@ func (fc *fnCtx) resolveGorm(s gormSite) *site.Site {
 	}
 	if model != nil && model.schema != nil {
 		fc.destPrimaryKey(&lc, model, l)
-		if sd := model.schema.SoftDelete; sd != nil && !l.chain.unscoped && !l.chain.tableSet {
-			switch sd.SoftDelete {
-			case schema.SoftDeleteNull:
-				lc.Add(schema.Term{Column: sd.Column, IsNull: true})
-				f.SoftDelete, f.LiveOnly = sd.Column, sd.Column
-			case schema.SoftDeleteZero:
-				lc.Add(schema.Term{Column: sd.Column, Value: "0"})
-				f.LiveOnly = sd.Column
-			}
+		if !l.chain.unscoped && !l.chain.tableSet {
+			softDeleteTerm(&lc, f, model)
 		}
 	}
 	f.Why.Set(string(lc.Why))
@@ -116,6 +109,23 @@ func (fc *fnCtx) resolveGorm(s gormSite) *site.Site {
 		f.Why.Set("the lookup has only negated conditions")
 	}
 	return f
+}
+
+// softDeleteTerm adds the filter GORM adds to a query of a soft-deleting
+// model.
+func softDeleteTerm(lc *conds.Conds, f *site.Site, model *gormModelInfo) {
+	sd := model.schema.SoftDelete
+	if sd == nil {
+		return
+	}
+	switch sd.SoftDelete {
+	case schema.SoftDeleteNull:
+		lc.Add(schema.Term{Column: sd.Column, IsNull: true})
+		f.SoftDelete, f.LiveOnly = sd.Column, sd.Column
+	case schema.SoftDeleteZero:
+		lc.Add(schema.Term{Column: sd.Column, Value: "0"})
+		f.LiveOnly = sd.Column
+	}
 }
 
 // ownGormKeys returns the keys the model's tags declare when the model's
