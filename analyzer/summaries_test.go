@@ -15,7 +15,7 @@ func TestSummaries(t *testing.T) {
 	t.Parallel()
 	opts := analyzer.Options{Summarize: []string{"summaries"}}
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "summaries/store", "summaries/service", "summaries/api",
-		"summaries/repo", "summaries/paramsvc")
+		"summaries/repo", "summaries/paramsvc", "summaries/generic", "summaries/genericsvc")
 }
 
 // With -strict, a helper whose results do not tell "not found" on every

@@ -70,7 +70,7 @@ func (fc *fnCtx) resolveGorm(s gormSite) *site.Site {
 		f.Why = l.chain.unknown
 	case model != nil && model.tableUnknown && !l.chain.tableSet:
 		f.Why.Set("TableName() of " + named.Obj().Name() + " does not return a constant")
-	case f.Table == "":
+	case f.Table == "" && !l.modelFromCaller:
 		f.Why.Set("the model or table is unknown")
 	}
 

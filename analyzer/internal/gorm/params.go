@@ -55,14 +55,34 @@ func (fc *fnCtx) params(l *gormCall) (*gormCall, *summary.Params) {
 			out.paramInline = true
 		}
 	}
-	if len(groups) == 0 {
+	from := fc.modelRef(l)
+	if len(groups) == 0 && !from.Set() {
 		return l, nil
 	}
-	p := &summary.Params{By: substituteName, Groups: groups}
+	p := &summary.Params{By: substituteName, Groups: groups, From: from, Unscoped: l.chain.unscoped}
+	out.modelFromCaller = from.Set()
 	if n := l.entity.named; n != nil && n.Obj().Pkg() != nil {
 		p.Model = n.Obj().Pkg().Path() + "." + n.Obj().Name()
 	}
 	return &out, p
+}
+
+// modelRef says where a call's model comes from when the function's
+// callers give it: the row is of a type parameter's type (var t T;
+// First(&t)), or is a parameter (First(dest, ...)). Only for a call whose
+// model and table nothing else sets.
+func (fc *fnCtx) modelRef(g *gormCall) summary.ModelRef {
+	if g.entity.known() || g.chain.tableSet || g.chain.generic != nil || g.generic || g.raw != nil {
+		return summary.ModelRef{}
+	}
+	e := g.chain.model
+	if e == nil {
+		e = g.value()
+	}
+	if e == nil {
+		return summary.ModelRef{}
+	}
+	return summary.ModelOf(fc.Func, e, substituteName)
 }
 
 // SubstituteName tells the summaries which Params GORM reads.
@@ -71,11 +91,26 @@ func (r *Recognizer) SubstituteName() string { return substituteName }
 // Substitute reads a helper's parametric condition groups at a call, with
 // the caller's arguments in place, as the helper's own conditions are
 // read.
-func (r *Recognizer) Substitute(fn *flow.Func, st *site.Site, p *summary.Params, groups [][]ast.Expr) {
+func (r *Recognizer) Substitute(fn *flow.Func, st *site.Site, p *summary.Params, groups [][]ast.Expr, modelType types.Type) {
 	fc := &fnCtx{Func: fn, r: r}
 	lc := conds.Conds{Table: st.Table, Terms: st.Lookup.Terms, Predicates: st.Lookup.Predicates,
 		Unsupported: st.Unsupported, Dropped: st.Dropped}
-	model := r.modelByKey(p.Model)
+	var model *gormModelInfo
+	if modelType != nil {
+		model = r.modelOfType(modelType)
+		if model == nil {
+			st.Why.Set("the model " + types.TypeString(modelType, types.RelativeTo(fn.Pkg)) + " is not a model with a known table")
+			return
+		}
+		st.Table, st.Model = model.schema.Table.Name, model.schema.Model
+		st.OwnKeys = ownGormKeys(model.schema, st.Table)
+		lc.Table = st.Table
+		if !p.Unscoped {
+			softDeleteTerm(&lc, st, model)
+		}
+	} else {
+		model = r.modelByKey(p.Model)
+	}
 	for _, g := range groups {
 		if g != nil {
 			fc.gormCondition(&lc, model, g)
@@ -84,6 +119,28 @@ func (r *Recognizer) Substitute(fn *flow.Func, st *site.Site, p *summary.Params,
 	st.Why.Set(string(lc.Why))
 	st.Lookup = lc.Lookup()
 	st.Unsupported, st.Dropped = lc.Unsupported, lc.Dropped
+}
+
+// InsertTable returns the table an insert of a row of type t writes.
+func (r *Recognizer) InsertTable(t types.Type) string {
+	if m := r.modelOfType(t); m != nil {
+		return m.schema.Table.Name
+	}
+	return ""
+}
+
+// modelOfType returns the model of a row type (through pointers and
+// slices) when its table is known.
+func (r *Recognizer) modelOfType(t types.Type) *gormModelInfo {
+	named := flow.NamedOf(t)
+	if named == nil {
+		return nil
+	}
+	m := r.model(named)
+	if m == nil || m.schema == nil || m.tableUnknown {
+		return nil
+	}
+	return m
 }
 
 // modelByKey finds the model "path/to/pkg.Name" among the package and

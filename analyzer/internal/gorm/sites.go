@@ -39,6 +39,9 @@ type gormCall struct {
 	// paramInline: the finisher's inline conditions come from the
 	// function's parameters; its callers read them (see params).
 	paramInline bool
+	// modelFromCaller: the model is a type parameter or the type of a
+	// parameter's argument, which the function's callers give.
+	modelFromCaller bool
 }
 
 // value returns the call's row argument (dest or value), if it has one:

@@ -15,24 +15,24 @@ import (
 // substitute completes a helper's lookup at a call with the conditions
 // its parameters give, read by the recogniser that wrote them.
 func (p *Pass) substitute(fn *flow.Func, h helperCall, st *site.Site, params *Params) {
-	var sub Substituter
-	for _, prov := range p.providers {
-		if s, ok := prov.(Substituter); ok && s.SubstituteName() == params.By {
-			sub = s
-		}
-	}
+	sub := p.substituter(params.By)
 	if sub == nil {
 		st.Why.Set(h.name + "'s conditions come from its arguments")
 		return
 	}
-	b := binder{fn: fn, call: h.call, name: h.name, info: &types.Info{
-		Types: map[ast.Expr]types.TypeAndValue{}, Uses: map[*ast.Ident]types.Object{},
-		Defs: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{},
-		Instances: map[*ast.Ident]types.Instance{},
-	}}
-	if !b.init() {
+	b := newBinder(fn, h)
+	if b == nil {
 		st.Why.Set("the call of " + h.name + " is not followed")
 		return
+	}
+	var model types.Type
+	if params.From.Set() {
+		t, why := b.model(params.From)
+		if why != "" {
+			st.Why.Set(why)
+			return
+		}
+		model = t
 	}
 	groups := make([][]ast.Expr, len(params.Groups))
 	for i, g := range params.Groups {
@@ -52,7 +52,31 @@ func (p *Pass) substitute(fn *flow.Func, h helperCall, st *site.Site, params *Pa
 	st.Lookup.Predicates = append(st.Lookup.Predicates[:0:0], st.Lookup.Predicates...)
 	st.Unsupported = append(st.Unsupported[:0:0], st.Unsupported...)
 	st.Dropped = append(st.Dropped[:0:0], st.Dropped...)
-	sub.Substitute(fn.WithInfo(b.info), st, params, groups)
+	sub.Substitute(fn.WithInfo(b.info), st, params, groups, model)
+}
+
+// insertTable is the table a helper's insert writes at a call that gives
+// its model; "" when the call does not tell.
+func (p *Pass) insertTable(fn *flow.Func, h helperCall, ref ModelRef) string {
+	sub := p.substituter(ref.By)
+	b := newBinder(fn, h)
+	if sub == nil || b == nil {
+		return ""
+	}
+	t, why := b.model(ref)
+	if why != "" {
+		return ""
+	}
+	return sub.InsertTable(t)
+}
+
+func (p *Pass) substituter(by string) Substituter {
+	for _, prov := range p.providers {
+		if s, ok := prov.(Substituter); ok && s.SubstituteName() == by {
+			return s
+		}
+	}
+	return nil
 }
 
 // binder puts a caller's arguments in place of a helper's parameters.
@@ -60,30 +84,143 @@ func (p *Pass) substitute(fn *flow.Func, h helperCall, st *site.Site, params *Pa
 // package's) and the constants it makes up; the package's own Info is
 // never written.
 type binder struct {
-	fn   *flow.Func
-	call *ast.CallExpr
-	name string
-	info *types.Info
-	sig  *types.Signature
-	off  int // 1 for a method expression, (*Repo).Find(r, ...)
+	fn     *flow.Func
+	call   *ast.CallExpr
+	name   string
+	callee *types.Func // as called (instantiated); nil for a function literal
+	info   *types.Info
+	sig    *types.Signature
+	off    int // 1 for a method expression, (*Repo).Find(r, ...)
 }
 
-func (b *binder) init() bool {
-	t := b.fn.Info.TypeOf(b.call.Fun)
+// newBinder returns the binder of a helper call; nil when the call's
+// signature is unknown.
+func newBinder(fn *flow.Func, h helperCall) *binder {
+	b := &binder{fn: fn, call: h.call, name: h.name, callee: h.fn, info: &types.Info{
+		Types: map[ast.Expr]types.TypeAndValue{}, Uses: map[*ast.Ident]types.Object{},
+		Defs: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Instances: map[*ast.Ident]types.Instance{},
+	}}
+	t := fn.Info.TypeOf(h.call.Fun)
 	if t == nil {
-		return false
+		return nil
 	}
 	sig, ok := t.Underlying().(*types.Signature)
 	if !ok {
-		return false
+		return nil
 	}
 	b.sig = sig
-	if sel, ok := ast.Unparen(b.call.Fun).(*ast.SelectorExpr); ok {
-		if s, ok := b.fn.Info.Selections[sel]; ok && s.Kind() == types.MethodExpr {
+	if sel, ok := ast.Unparen(h.call.Fun).(*ast.SelectorExpr); ok {
+		if s, ok := fn.Info.Selections[sel]; ok && s.Kind() == types.MethodExpr {
 			b.off = 1
 		}
 	}
-	return true
+	return b
+}
+
+// model returns the model type the call gives: a type argument of the
+// callee's receiver type or of the callee, or the type of the argument
+// the row is passed in. A type the caller's own type parameters leave
+// open is not a model.
+func (b *binder) model(ref ModelRef) (types.Type, string) {
+	var t types.Type
+	switch {
+	case ref.TypeParam > 0:
+		args := b.typeArgs()
+		if args == nil || ref.TypeParam > args.Len() {
+			return nil, "the model " + b.name + " is instantiated with is not known"
+		}
+		t = args.At(ref.TypeParam - 1)
+	case ref.Param > 0:
+		e, why := b.argument(ref.Param - 1)
+		if why != "" {
+			return nil, why
+		}
+		t = b.fn.Info.TypeOf(e)
+	}
+	if t == nil || mentionsTypeParam(t) {
+		return nil, "the model " + b.name + " is called with is not known"
+	}
+	return t, ""
+}
+
+// typeArgs returns the type arguments of the called method's receiver
+// type, or of the called generic function.
+func (b *binder) typeArgs() *types.TypeList {
+	if b.callee != nil && b.callee.Signature().Recv() != nil {
+		// The callee is the generic method: its receiver type's arguments
+		// are those of the value the method is selected on, through the
+		// embedded fields that promote it.
+		sel, ok := ast.Unparen(b.call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		s, ok := b.fn.Info.Selections[sel]
+		if !ok || s.Kind() != types.MethodVal {
+			return nil
+		}
+		t := s.Recv()
+		path := s.Index()
+		for _, i := range path[:len(path)-1] {
+			st, ok := deref(t).Underlying().(*types.Struct)
+			if !ok || i >= st.NumFields() {
+				return nil
+			}
+			t = st.Field(i).Type()
+		}
+		if n, ok := types.Unalias(deref(t)).(*types.Named); ok {
+			return n.TypeArgs()
+		}
+		return nil
+	}
+	var id *ast.Ident
+	switch f := ast.Unparen(b.call.Fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	case *ast.IndexExpr:
+		id = identOf(f.X)
+	case *ast.IndexListExpr:
+		id = identOf(f.X)
+	}
+	if id == nil {
+		return nil
+	}
+	return b.fn.Info.Instances[id].TypeArgs
+}
+
+func deref(t types.Type) types.Type {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return x
+	case *ast.SelectorExpr:
+		return x.Sel
+	}
+	return nil
+}
+
+// mentionsTypeParam reports whether t is, or points to, a type parameter.
+func mentionsTypeParam(t types.Type) bool {
+	for {
+		switch u := types.Unalias(t).(type) {
+		case *types.Pointer:
+			t = u.Elem()
+		case *types.Slice:
+			t = u.Elem()
+		case *types.TypeParam:
+			return true
+		default:
+			return false
+		}
+	}
 }
 
 // group binds one group's arguments; why says what cannot be bound.

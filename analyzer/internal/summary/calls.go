@@ -16,6 +16,7 @@ type helperCall struct {
 	call *ast.CallExpr
 	name string
 	sum  *Summary
+	fn   *types.Func // the callee as called (instantiated); nil for a function literal
 }
 
 // helpers lists the unit's calls of summarised functions: declared
@@ -26,12 +27,12 @@ func (p *Pass) helpers(u *Unit) []helperCall {
 	for _, c := range u.Other {
 		if c.Fn != nil {
 			if s := p.Of(c.Fn); !s.Empty() {
-				out = append(out, helperCall{c.Expr, c.Fn.Name(), s})
+				out = append(out, helperCall{c.Expr, c.Fn.Name(), s, c.Fn})
 			}
 			continue
 		}
 		if s, name := p.closure(u, c.Expr); !s.Empty() {
-			out = append(out, helperCall{c.Expr, name, s})
+			out = append(out, helperCall{c.Expr, name, s, nil})
 		}
 	}
 	return out
@@ -124,7 +125,13 @@ func (p *Pass) insertsIn(u *Unit) []InsertCall {
 	out := append([]InsertCall(nil), p.directOf(u).inserts...)
 	for _, h := range p.helpers(u) {
 		for _, ins := range h.sum.Inserts {
-			out = append(out, InsertCall{Call: h.call, Table: ins.Table, What: h.name, At: ins.At, Helper: h.name})
+			table := ins.Table
+			if ins.Model.Set() {
+				if table = p.insertTable(u.Fn, h, ins.Model); table == "" {
+					continue // the call does not tell the model: no insert, not a guess
+				}
+			}
+			out = append(out, InsertCall{Call: h.call, Table: table, What: h.name, At: ins.At, Helper: h.name})
 		}
 	}
 	return out

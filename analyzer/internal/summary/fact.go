@@ -39,9 +39,17 @@ func (f *Fact) String() string {
 		if len(sigs) == 0 {
 			sigs = []string{"unclear"}
 		}
-		parts = append(parts, fmt.Sprintf("lookup %s(%s) %s", l.Table, strings.Join(cols, ","), strings.Join(sigs, ",")))
+		table := l.Table
+		if l.Params != nil && l.Params.From.Set() {
+			table = l.Params.From.String()
+		}
+		parts = append(parts, fmt.Sprintf("lookup %s(%s) %s", table, strings.Join(cols, ","), strings.Join(sigs, ",")))
 	}
 	for _, ins := range f.Summary.Inserts {
+		if ins.Model.Set() {
+			parts = append(parts, "insert "+ins.Model.String())
+			continue
+		}
 		parts = append(parts, "insert "+ins.Table)
 	}
 	if f.Summary.Predicate {

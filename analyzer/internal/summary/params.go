@@ -18,8 +18,12 @@ import (
 // arguments in place, with its own condition code.
 type Params struct {
 	By     string  // the recogniser that reads the groups: "gorm"
-	Model  string  // the lookup's model, "path/to/pkg.User"; "" when none
+	Model  string  // the lookup's model, "path/to/pkg.User"; "" when none or From is set
 	Groups []Group // in the order the helper applies them
+	// From says where the model comes from when the caller decides it;
+	// Unscoped then says the helper's query skips no soft-deleted rows.
+	From     ModelRef
+	Unscoped bool
 }
 
 // Group is one condition group.
@@ -72,8 +76,13 @@ type Substituter interface {
 	SubstituteName() string
 	// Substitute completes st, the helper's lookup at the call, with the
 	// groups read from args (the caller's arguments in place, typed by
-	// fn.Info): terms, or why they cannot be known.
-	Substitute(fn *flow.Func, st *site.Site, p *Params, groups [][]ast.Expr)
+	// fn.Info; a nil group is left as the helper read it) and, when model
+	// is not nil, the model the call gives (table, keys, soft delete):
+	// terms, or why they cannot be known.
+	Substitute(fn *flow.Func, st *site.Site, p *Params, groups [][]ast.Expr, model types.Type)
+	// InsertTable returns the table an insert of model writes; "" when
+	// it cannot be told.
+	InsertTable(model types.Type) string
 }
 
 // Template writes a condition group of fn in terms of fn's parameters. It
@@ -353,4 +362,89 @@ func (a Arg) String() string {
 		return "{" + strings.Join(parts, ", ") + "}"
 	}
 	return "_"
+}
+
+// ModelRef says where the model of a helper's lookup or insert comes
+// from when its caller decides it. The zero ModelRef: the helper fixes it.
+type ModelRef struct {
+	By string // the recogniser that reads the model: "gorm"
+	// TypeParam is 1 + the index of the type parameter (the receiver
+	// type's for a method, else the function's) that is the model:
+	// func (r *Repo[T]) Find(...) { var t T; db.First(&t) }.
+	TypeParam int
+	// Param is 1 + the index of the parameter the row is passed in, whose
+	// argument's type is the model: func First(dest any, ...).
+	Param int
+}
+
+// Set reports whether the caller decides the model.
+func (m ModelRef) Set() bool { return m.TypeParam > 0 || m.Param > 0 }
+
+// String is "T#0" for the first type parameter, "type($1)" for the
+// second parameter's argument.
+func (m ModelRef) String() string {
+	switch {
+	case m.TypeParam > 0:
+		return "T#" + itoa(m.TypeParam-1)
+	case m.Param > 0:
+		return "type($" + itoa(m.Param-1) + ")"
+	}
+	return ""
+}
+
+// ModelOf returns where the model of a row expression e of fn comes from
+// when fn's caller decides it: e's type is a type parameter of fn (or of
+// its receiver's type), through pointers and slices, or e is a parameter
+// of an interface type that fn never stores to.
+func ModelOf(fn *flow.Func, e ast.Expr, by string) ModelRef {
+	t := fn.Info.TypeOf(e)
+	for t != nil {
+		switch u := types.Unalias(t).(type) {
+		case *types.Pointer:
+			t = u.Elem()
+			continue
+		case *types.Slice:
+			t = u.Elem()
+			continue
+		case *types.TypeParam:
+			if i := typeParamIndex(fn, u); i >= 0 {
+				return ModelRef{By: by, TypeParam: i + 1}
+			}
+			return ModelRef{}
+		case *types.Interface:
+			params := paramsOf(fn)
+			if params == nil {
+				return ModelRef{}
+			}
+			tp := templater{fn: fn, params: params}
+			if i, ok := tp.param(e); ok {
+				return ModelRef{By: by, Param: i + 1}
+			}
+		}
+		break
+	}
+	return ModelRef{}
+}
+
+// typeParamIndex returns the index of tp among the type parameters of
+// fn's receiver type, or of fn; -1 when it is neither's.
+func typeParamIndex(fn *flow.Func, tp *types.TypeParam) int {
+	d, ok := fn.Node().(*ast.FuncDecl)
+	if !ok {
+		return -1
+	}
+	f, ok := fn.Info.Defs[d.Name].(*types.Func)
+	if !ok {
+		return -1
+	}
+	list := f.Signature().TypeParams()
+	if f.Signature().Recv() != nil {
+		list = f.Signature().RecvTypeParams()
+	}
+	for i := 0; i < list.Len(); i++ {
+		if list.At(i) == tp {
+			return i
+		}
+	}
+	return -1
 }

@@ -222,6 +222,9 @@ func (p *Pass) summarize(u *Unit, body *ast.BlockStmt, sig *types.Signature, nam
 		if u.Fn.CFGOf(l.Call) != u.Fn.CFGOf(body) {
 			continue // in a function literal: its returns are not ours
 		}
+		if l.Site.Table == "" && l.Params == nil {
+			continue // a helper's call that does not tell its model: nothing to pass on
+		}
 		sigs := signals(u.Fn, sig, l)
 		if len(sigs) == 0 {
 			unclear = append(unclear, p.lookupOf(l, nil))
@@ -239,10 +242,10 @@ func (p *Pass) summarize(u *Unit, body *ast.BlockStmt, sig *types.Signature, nam
 		s.Lookups = unclear
 	}
 	for _, ins := range inserts {
-		if ins.Table == "" || u.Fn.CFGOf(ins.Call) != u.Fn.CFGOf(body) || !u.Fn.RunsOnEveryReturn(ins.Call) {
+		if ins.Table == "" && !ins.Model.Set() || u.Fn.CFGOf(ins.Call) != u.Fn.CFGOf(body) || !u.Fn.RunsOnEveryReturn(ins.Call) {
 			continue
 		}
-		s.Inserts = append(s.Inserts, Insert{Table: schema.TableKey(ins.Table), At: ins.At})
+		s.Inserts = append(s.Inserts, Insert{Table: schema.TableKey(ins.Table), Model: ins.Model, At: ins.At})
 	}
 	return s
 }

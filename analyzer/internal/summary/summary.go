@@ -54,8 +54,9 @@ type Lookup struct {
 
 // Insert is an insert a function makes on every path that returns.
 type Insert struct {
-	Table string
-	At    Step // the primitive insert inside the helpers
+	Table string   // "" when Model is set
+	Model ModelRef // the caller decides the model: Create(t *T)
+	At    Step     // the primitive insert inside the helpers
 }
 
 // SignalKind says how a caller learns that a lookup found nothing.
@@ -114,6 +115,8 @@ type InsertCall struct {
 	What   string // the call's name: "Create", "INSERT"
 	At     Step
 	Helper string
+	// Model: the function's caller decides the model (Table is "").
+	Model ModelRef
 }
 
 // Provider is a recogniser that lists the lookups and inserts of a

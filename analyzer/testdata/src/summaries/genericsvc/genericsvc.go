@@ -1,0 +1,79 @@
+// Package genericsvc gets or creates through the generic repository.
+package genericsvc
+
+import (
+	"errors"
+
+	"gorm.io/gorm"
+
+	"summaries/generic"
+	"summaries/repo"
+)
+
+func EnsureGeneric(r *generic.Repo[repo.User], email string) error {
+	if _, err := r.FindByField("email", email); errors.Is(err, gorm.ErrRecordNotFound) { // want `EnsureGeneric: FindByField \(lookup on users \(email\), generic/generic.go:\d+\) then Create \(insert into users, generic/generic.go:\d+\) \(line \d+\) on users looks up \(email\) but no unique constraint covers it`
+		return r.Create(&repo.User{Email: email})
+	}
+	return nil
+}
+
+// UserRepo embeds the generic repository.
+type UserRepo struct {
+	*generic.Repo[repo.User]
+}
+
+func EnsureEmbedded(r UserRepo, name string) error {
+	if _, err := r.FindByField("name", name); errors.Is(err, gorm.ErrRecordNotFound) { // want `EnsureEmbedded: FindByField \(lookup on users \(name\)`
+		return r.Create(&repo.User{Name: name})
+	}
+	return nil
+}
+
+func EnsureFirst(db *gorm.DB, email string) error {
+	var u repo.User
+	if err := generic.First(db, &u, "email = ?", email); errors.Is(err, gorm.ErrRecordNotFound) { // want `EnsureFirst: First \(lookup on users \(email\)`
+		return generic.Insert(db, &repo.User{Email: email})
+	}
+	return nil
+}
+
+func EnsureOneOf(db *gorm.DB, name string) error {
+	if _, err := generic.FindOneOf[repo.User](db, "name", name); errors.Is(err, gorm.ErrRecordNotFound) { // want `EnsureOneOf: FindOneOf \(lookup on users \(name\)`
+		return generic.Insert(db, &repo.User{Name: name})
+	}
+	return nil
+}
+
+// Named negatives.
+
+// The account's email is unique.
+func nopeAccountEmail(r *generic.Repo[repo.Account], email string) error {
+	if _, err := r.FindByField("email", email); errors.Is(err, gorm.ErrRecordNotFound) {
+		return r.Create(&repo.Account{Email: email})
+	}
+	return nil
+}
+
+// The lookup is on users, the insert on accounts.
+func nopeOtherTable(users *generic.Repo[repo.User], accounts *generic.Repo[repo.Account], name string) error { // want nopeOtherTable:`lookup users\(name\) unclear`
+	if _, err := users.FindByField("name", name); errors.Is(err, gorm.ErrRecordNotFound) {
+		return accounts.Create(&repo.Account{Name: name})
+	}
+	return nil
+}
+
+// The caller's own type parameter: the model is not known here.
+func nopeOpenModel[T any](r *generic.Repo[T], name string, row *T) error {
+	if _, err := r.FindByField("name", name); errors.Is(err, gorm.ErrRecordNotFound) {
+		return r.Create(row)
+	}
+	return nil
+}
+
+// A row of an interface type: the model is not known.
+func nopeAnyRow(db *gorm.DB, dest any, email string) error {
+	if err := generic.First(db, dest, "email = ?", email); errors.Is(err, gorm.ErrRecordNotFound) {
+		return generic.Insert(db, &repo.User{Email: email})
+	}
+	return nil
+}
