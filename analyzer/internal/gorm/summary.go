@@ -23,8 +23,11 @@ func (r *Recognizer) Lookups(fn *flow.Func, calls []flow.Call) []summary.LookupC
 		if h == nil {
 			continue
 		}
-		read, params := fc.params(l)
-		out = append(out, summary.LookupCall{Call: h.Call, Handle: h, Site: fc.resolveGorm(gormSite{lookup: read}), Params: params})
+		lc := summary.LookupCall{Call: h.Call, Handle: h, Site: fc.resolveGorm(gormSite{lookup: l})}
+		if read, params := fc.params(l); params != nil {
+			lc.Params, lc.Base = params, fc.resolveGorm(gormSite{lookup: read})
+		}
+		out = append(out, lc)
 	}
 	return out
 }

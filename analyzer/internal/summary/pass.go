@@ -222,7 +222,7 @@ func (p *Pass) summarize(u *Unit, body *ast.BlockStmt, sig *types.Signature, nam
 		if u.Fn.CFGOf(l.Call) != u.Fn.CFGOf(body) {
 			continue // in a function literal: its returns are not ours
 		}
-		if l.Site.Table == "" && l.Params == nil {
+		if l.Site.Table == "" && l.Base == nil {
 			continue // a helper's call that does not tell its model: nothing to pass on
 		}
 		sigs := signals(u.Fn, sig, l)
@@ -253,6 +253,9 @@ func (p *Pass) summarize(u *Unit, body *ast.BlockStmt, sig *types.Signature, nam
 // lookupOf turns a lookup found in a body into its summary form.
 func (p *Pass) lookupOf(l LookupCall, sigs []Signal) Lookup {
 	st := l.Site
+	if l.Params != nil && l.Base != nil {
+		st = l.Base
+	}
 	var keys []*schema.Table
 	for _, k := range st.OwnKeys {
 		t := *k

@@ -104,8 +104,11 @@ type LookupCall struct {
 	// returns the helper's results as they are (return find(x)).
 	Signals []Signal
 	// Params are the conditions a recogniser's own lookup takes from the
-	// function's parameters (see Template).
+	// function's parameters (see Template); Base is then the lookup
+	// without them, for the summary. Site stays the lookup as the
+	// function itself reads it.
 	Params *Params
+	Base   *site.Site
 }
 
 // InsertCall is an insert found in a function.

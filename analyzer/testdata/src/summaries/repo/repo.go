@@ -4,6 +4,7 @@ package repo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"gorm.io/gorm"
@@ -98,4 +99,15 @@ func (r *Repo) CreateAccount(a *Account) error { // want CreateAccount:`insert a
 
 func (r *Repo) CreateMember(m *Member) error { // want CreateMember:`insert members`
 	return r.db.Create(m).Error
+}
+
+// GetOrCreateBy looks up by the column it is given and inserts through
+// Create: its own lookup's column is unknown here, so nothing is said.
+func (r *Repo) GetOrCreateBy(ctx context.Context, column string, v any, u *User) error {
+	var found User
+	err := r.db.Where(column+" = ?", v).First(&found).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return r.Create(ctx, u)
+	}
+	return err
 }
