@@ -121,6 +121,9 @@ func (r *Recognizer) Substitute(fn *flow.Func, st *site.Site, p *summary.Params,
 	st.Unsupported, st.Dropped = lc.Unsupported, lc.Dropped
 }
 
+// Nullable tells whether a bound value of type t can be NULL.
+func (r *Recognizer) Nullable(t types.Type) bool { return conds.IsNullableType(t) }
+
 // InsertTable returns the table an insert of a row of type t writes.
 func (r *Recognizer) InsertTable(t types.Type) string {
 	if m := r.modelOfType(t); m != nil {

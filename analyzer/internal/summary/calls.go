@@ -199,10 +199,17 @@ func (p *Pass) helperLookup(u *Unit, h helperCall, l Lookup) LookupCall {
 		Fix:         fixer{},
 	}
 	st.Why.Set(l.Why)
+	out := LookupCall{Call: h.call, Handle: hd, Site: st, At: l.At, Helper: h.name, Signals: l.Signals}
 	if l.Params != nil && !st.Why.Unknown() {
+		base := *st
 		p.substitute(fn, h, st, l.Params)
+		if c := p.compose(fn, h, l.Params); c != nil {
+			// The caller passes its own parameters on: its callers
+			// complete the lookup.
+			out.Params, out.Base = c, &base
+		}
 	}
-	return LookupCall{Call: h.call, Handle: hd, Site: st, At: l.At, Helper: h.name, Signals: l.Signals}
+	return out
 }
 
 // resultVars returns the variables the call's results are stored in, by

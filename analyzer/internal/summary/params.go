@@ -83,6 +83,8 @@ type Substituter interface {
 	// InsertTable returns the table an insert of model writes; "" when
 	// it cannot be told.
 	InsertTable(model types.Type) string
+	// Nullable tells whether a value of type t can be NULL.
+	Nullable(t types.Type) bool
 }
 
 // Template writes a condition group of fn in terms of fn's parameters. It

@@ -62,16 +62,18 @@ func nopeOtherTable(users *generic.Repo[repo.User], accounts *generic.Repo[repo.
 	return nil
 }
 
-// The caller's own type parameter: the model is not known here.
-func nopeOpenModel[T any](r *generic.Repo[T], name string, row *T) error {
+// The caller's own type parameter: the model is not known here; its
+// summary leaves it to its callers.
+func nopeOpenModel[T any](r *generic.Repo[T], name string, row *T) error { // want nopeOpenModel:`lookup T#0\(where\("name"\+" = \?", \$1\)\) unclear`
 	if _, err := r.FindByField("name", name); errors.Is(err, gorm.ErrRecordNotFound) {
 		return r.Create(row)
 	}
 	return nil
 }
 
-// A row of an interface type: the model is not known.
-func nopeAnyRow(db *gorm.DB, dest any, email string) error {
+// A row of an interface type: the model is not known here; its summary
+// leaves it to its callers.
+func nopeAnyRow(db *gorm.DB, dest any, email string) error { // want nopeAnyRow:`lookup type\(\$1\)\(where\("email = \?", \$2\)\) unclear`
 	if err := generic.First(db, dest, "email = ?", email); errors.Is(err, gorm.ErrRecordNotFound) {
 		return generic.Insert(db, &repo.User{Email: email})
 	}

@@ -139,3 +139,53 @@ func nopeFoundPath(ctx context.Context, r *repo.Repo, email string) error {
 	}
 	return nil
 }
+
+// Users passes its own parameters on to the repository: its callers
+// complete the lookups.
+type Users struct{ r *repo.Repo }
+
+func (s *Users) By(ctx context.Context, column string, v any) (*repo.User, error) { // want By:`lookup users\(where\(\$1\+" = \?", \$2\)\) err#1`
+	return s.r.FindBy(ctx, column, v)
+}
+
+func (s *Users) Member(tenant uint, role string) (*repo.Member, error) { // want Member:`lookup members\(tenant_id,role\) err#1`
+	return s.r.FindMember(tenant, role)
+}
+
+func (s *Users) Add(ctx context.Context, u *repo.User) error { // want Add:`insert users`
+	return s.r.Create(ctx, u)
+}
+
+func (s *Users) AddMember(m *repo.Member) error { // want AddMember:`insert members`
+	return s.r.CreateMember(m)
+}
+
+func EnsureThroughUsers(ctx context.Context, s *Users, email string) error {
+	if _, err := s.By(ctx, "email", email); errors.Is(err, gorm.ErrRecordNotFound) { // want `EnsureThroughUsers: By \(lookup on users \(email\), repo/repo.go:\d+\) then Add \(insert into users`
+		return s.Add(ctx, &repo.User{Email: email})
+	}
+	return nil
+}
+
+func EnsureThroughUsersOwner(s *Users, tenant uint) error {
+	if _, err := s.Member(tenant, "owner"); errors.Is(err, gorm.ErrRecordNotFound) { // want `EnsureThroughUsersOwner: Member \(lookup on members \(tenant_id, role\).* WHERE role = 'owner'`
+		return s.AddMember(&repo.Member{TenantID: tenant, Role: "owner"})
+	}
+	return nil
+}
+
+// The admin's lookup through the wrapper is backed by the partial index.
+func nopeThroughUsersAdmin(s *Users, tenant uint) error {
+	if _, err := s.Member(tenant, "admin"); errors.Is(err, gorm.ErrRecordNotFound) {
+		return s.AddMember(&repo.Member{TenantID: tenant, Role: "admin"})
+	}
+	return nil
+}
+
+// The id through the wrapper: the primary key backs it.
+func nopeThroughUsersID(ctx context.Context, s *Users, id uint) error {
+	if _, err := s.By(ctx, "id", id); errors.Is(err, gorm.ErrRecordNotFound) {
+		return s.Add(ctx, &repo.User{ID: id})
+	}
+	return nil
+}
