@@ -61,10 +61,21 @@ func (fc *fnCtx) params(l *gormCall) (*gormCall, *summary.Params) {
 	}
 	p := &summary.Params{By: substituteName, Groups: groups, From: from, Unscoped: l.chain.unscoped}
 	out.modelFromCaller = from.Set()
-	if n := l.entity.named; n != nil && n.Obj().Pkg() != nil {
+	if n := l.entity.named; n != nil && n.Obj().Pkg() != nil && !allRead(groups) {
+		// A group read at the call may pin the primary key (First(&u,
+		// id)): the model's key is needed there, and only there.
 		p.Model = n.Obj().Pkg().Path() + "." + n.Obj().Name()
 	}
 	return &out, p
+}
+
+func allRead(groups []summary.Group) bool {
+	for _, g := range groups {
+		if !g.Read {
+			return false
+		}
+	}
+	return true
 }
 
 // modelRef says where a call's model comes from when the function's
