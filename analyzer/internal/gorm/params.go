@@ -122,8 +122,18 @@ func (r *Recognizer) Substitute(fn *flow.Func, st *site.Site, p *summary.Params,
 	} else {
 		model = r.modelByKey(p.Model)
 	}
-	for _, g := range groups {
-		if g != nil {
+	for i, g := range groups {
+		switch {
+		case g == nil:
+		case p.Groups[i].Read:
+			// The helper's terms hold this group's already: the call adds
+			// what its arguments tell of the values.
+			scratch := conds.Conds{Table: lc.Table}
+			fc.gormCondition(&scratch, model, g)
+			for _, t := range scratch.Terms {
+				lc.Add(t)
+			}
+		default:
 			fc.gormCondition(&lc, model, g)
 		}
 	}

@@ -159,6 +159,9 @@ func (b *binder) typeArgs() *types.TypeList {
 		if !ok || s.Kind() != types.MethodVal {
 			return nil
 		}
+		if m, ok := s.Obj().(*types.Func); !ok || abstract(m) {
+			return nil // an interface's type arguments are not its implementation's
+		}
 		t := s.Recv()
 		path := s.Index()
 		for _, i := range path[:len(path)-1] {
