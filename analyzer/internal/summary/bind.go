@@ -41,8 +41,13 @@ func (p *Pass) substitute(fn *flow.Func, h helperCall, st *site.Site, params *Pa
 		case why == "":
 			groups[i] = args
 		case !g.Read:
+			// The lookup is unknown; the model the call gives still
+			// names its table, for -strict to pair it with an insert.
 			st.Why.Set(why)
-			return
+			clear(groups)
+		}
+		if st.Why.Unknown() {
+			break
 		}
 		// A group the helper read keeps its terms; only its values stay
 		// as the helper knew them.

@@ -9,6 +9,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"summaries/generic"
 	"summaries/repo"
 )
 
@@ -53,6 +54,14 @@ func EnsureByEmail(ctx context.Context, r *repo.Repo, email string) error {
 func nopeFirstByID(ctx context.Context, r *repo.Repo, id uint) error {
 	if _, err := r.FindFirst(id); errors.Is(err, gorm.ErrRecordNotFound) {
 		return r.Create(ctx, &repo.User{ID: id})
+	}
+	return nil
+}
+
+// The generic repository's model is known, its column is not: unknown.
+func EnsureGenericColumn(r *generic.Repo[repo.User], column, v string) error {
+	if _, err := r.FindByField(column, v); errors.Is(err, gorm.ErrRecordNotFound) { // want `EnsureGenericColumn: FindByField .* on users: lookup columns unknown \(the column passed to FindByField is not a constant\)`
+		return r.Create(&repo.User{Email: v})
 	}
 	return nil
 }
