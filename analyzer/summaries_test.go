@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -24,4 +25,16 @@ func TestSummariesStrict(t *testing.T) {
 	t.Parallel()
 	opts := analyzer.Options{Summarize: []string{"summaries"}, Strict: true}
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "summaries/strict", "summaries/paramstrict")
+}
+
+// A database/sql helper's bound values come from its callers: a constant
+// role at the call meets a partial unique index's condition.
+func TestSummariesSQL(t *testing.T) {
+	t.Parallel()
+	dir, err := filepath.Abs(filepath.Join("testdata", "migrations", "summaries"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := analyzer.Options{Summarize: []string{"summaries"}, Migrations: []string{dir}, Dialect: "postgres"}
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "summaries/sqlrepo", "summaries/sqlsvc")
 }

@@ -21,7 +21,11 @@ func (r *Recognizer) Lookups(fn *flow.Func, calls []flow.Call) []summary.LookupC
 		}
 		st := fc.sqlSite(l, &sqlCall{})
 		st.Insert = nil
-		out = append(out, summary.LookupCall{Call: h.Call, Handle: h, Site: st})
+		lc := summary.LookupCall{Call: h.Call, Handle: h, Site: st}
+		if p := fc.params(l); p != nil {
+			lc.Params, lc.Base = p, st
+		}
+		out = append(out, lc)
 	}
 	return out
 }

@@ -450,3 +450,14 @@ func typeParamIndex(fn *flow.Func, tp *types.TypeParam) int {
 	}
 	return -1
 }
+
+// ParamIndex returns the index of the parameter of fn that e names, when
+// fn never stores to it or takes its address.
+func ParamIndex(fn *flow.Func, e ast.Expr) (int, bool) {
+	params := paramsOf(fn)
+	if params == nil {
+		return 0, false
+	}
+	t := templater{fn: fn, params: params}
+	return t.param(e)
+}

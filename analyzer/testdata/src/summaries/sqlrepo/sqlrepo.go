@@ -1,0 +1,31 @@
+// Package sqlrepo is a database/sql repository whose lookups bind their
+// callers' values.
+package sqlrepo
+
+import (
+	"context"
+	"database/sql"
+)
+
+type Members struct{ db *sql.DB }
+
+// Find binds the tenant and the role its caller passes.
+func (m *Members) Find(ctx context.Context, tenant int64, role string) (int64, error) { // want Find:`lookup members\(tenant_id,role\) err#1`
+	var id int64
+	err := m.db.QueryRowContext(ctx, "SELECT id FROM members WHERE tenant_id = $1 AND role = $2", tenant, role).Scan(&id)
+	return id, err
+}
+
+// FindLowered binds a value the helper computes: the caller's constant
+// does not reach the query.
+func (m *Members) FindLowered(ctx context.Context, tenant int64, role string) (int64, error) { // want FindLowered:`lookup members\(tenant_id,role\) err#1`
+	var id int64
+	lowered := role + ""
+	err := m.db.QueryRowContext(ctx, "SELECT id FROM members WHERE tenant_id = $1 AND role = $2", tenant, lowered).Scan(&id)
+	return id, err
+}
+
+func (m *Members) Add(ctx context.Context, tenant int64, role string) error { // want Add:`insert members`
+	_, err := m.db.ExecContext(ctx, "INSERT INTO members (tenant_id, role) VALUES ($1, $2)", tenant, role)
+	return err
+}
