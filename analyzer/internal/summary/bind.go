@@ -37,20 +37,18 @@ func (p *Pass) substitute(fn *flow.Func, h helperCall, st *site.Site, params *Pa
 	groups := make([][]ast.Expr, len(params.Groups))
 	for i, g := range params.Groups {
 		args, why := b.group(g.Args)
-		switch {
-		case why == "":
+		if why == "" {
 			groups[i] = args
-		case !g.Read:
-			// The lookup is unknown; the model the call gives still
-			// names its table, for -strict to pair it with an insert.
-			st.Why.Set(why)
-			clear(groups)
+			continue
 		}
-		if st.Why.Unknown() {
-			break
+		if g.Read {
+			continue // the helper's terms stand, their values as it knew them
 		}
-		// A group the helper read keeps its terms; only its values stay
-		// as the helper knew them.
+		// The lookup is unknown; the model the call gives still names its
+		// table, for -strict to pair it with an insert.
+		st.Why.Set(why)
+		clear(groups)
+		break
 	}
 	// The terms are the summary's: the recogniser adds to a copy.
 	st.Lookup.Terms = append(st.Lookup.Terms[:0:0], st.Lookup.Terms...)
@@ -360,7 +358,10 @@ func (b *binder) constant(a Arg) (ast.Expr, string) {
 	if err != nil {
 		return nil, "the call of " + b.name + " is not followed"
 	}
-	e := &ast.BasicLit{Kind: token.STRING, Value: src}
+	var e ast.Expr = &ast.BasicLit{Kind: token.STRING, Value: src}
+	if a.Kind == ArgNil || a.Const != constant.String {
+		e = ast.NewIdent(src) // only its type and value are read
+	}
 	b.info.Types[e] = tv
 	return e, ""
 }
