@@ -128,7 +128,12 @@ func (p *Pass) insertsIn(u *Unit) []InsertCall {
 			table := ins.Table
 			if ins.Model.Set() {
 				if table = p.insertTable(u.Fn, h, ins.Model); table == "" {
-					continue // the call does not tell the model: no insert, not a guess
+					// The call does not tell the model: no insert here,
+					// unless the caller's own callers give it.
+					if ref, ok := p.composeModel(u.Fn, h, ins.Model); ok {
+						out = append(out, InsertCall{Call: h.call, What: h.name, At: ins.At, Helper: h.name, Model: ref})
+					}
+					continue
 				}
 			}
 			out = append(out, InsertCall{Call: h.call, Table: table, What: h.name, At: ins.At, Helper: h.name})

@@ -43,6 +43,18 @@ func (p *Pass) compose(fn *flow.Func, h helperCall, in *Params) *Params {
 	return out
 }
 
+// composeModel writes where a helper's model comes from in terms of the
+// caller's own type parameters or row parameters.
+func (p *Pass) composeModel(fn *flow.Func, h helperCall, ref ModelRef) (ModelRef, bool) {
+	params := paramsOf(fn)
+	b := newBinder(fn, h)
+	if params == nil || b == nil {
+		return ModelRef{}, false
+	}
+	c := composer{b: b, t: templater{fn: fn, params: params}}
+	return c.model(ref)
+}
+
 // composer maps a helper's Args to the caller's.
 type composer struct {
 	b *binder

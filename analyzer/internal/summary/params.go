@@ -90,10 +90,10 @@ type Substituter interface {
 // Template writes a condition group of fn in terms of fn's parameters. It
 // fails when no argument comes from a parameter, when a parameter used is
 // stored to in the body, or when an argument is neither a constant, a
-// parameter, a string built from those, nor (outside the query, the
-// first argument) a map literal of those or another value. spread says
-// the last argument is passed on with "...". nullable tells whether a
-// value of a type can be NULL.
+// parameter, a string built from those, a map literal of those, nor
+// (outside the query, the first argument) another value. spread says the
+// last argument is passed on with "...". nullable tells whether a value
+// of a type can be NULL.
 func Template(fn *flow.Func, args []ast.Expr, spread bool, nullable func(types.Type) bool) ([]Arg, bool) {
 	params := paramsOf(fn)
 	if params == nil {

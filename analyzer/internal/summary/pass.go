@@ -236,7 +236,7 @@ func (p *Pass) summarize(u *Unit, body *ast.BlockStmt, sig *types.Signature, nam
 	switch {
 	case len(valid) == 1:
 		s.Lookups = valid
-	case len(valid) == 0 && len(unclear) == 1 && sig.Results().Len() > 0 && !insertsInto(inserts, unclear[0].Table):
+	case len(valid) == 0 && len(unclear) == 1 && sig.Results().Len() > 0 && !insertsInto(inserts, unclear[0]):
 		// A lookup whose result does not tell "not found" on every path:
 		// its callers' inserts after it are unknown (-strict), not findings.
 		s.Lookups = unclear
@@ -356,12 +356,21 @@ func itoa(n int) string {
 	return string(buf[i:])
 }
 
-// insertsInto reports whether one of the inserts writes table: the
+// insertsInto reports whether one of the inserts writes the lookup's table: the
 // function is a get-or-create itself, not a lookup for its callers.
-func insertsInto(inserts []InsertCall, table string) bool {
+func insertsInto(inserts []InsertCall, l Lookup) bool {
 	for _, ins := range inserts {
-		if schema.TableKey(ins.Table) == schema.TableKey(table) {
-			return true
+		switch {
+		case l.Table != "":
+			if schema.TableKey(ins.Table) == schema.TableKey(l.Table) {
+				return true
+			}
+		case l.Params != nil && l.Params.From.Set():
+			// The caller gives the model: the same type parameter or row
+			// parameter is the same table.
+			if ins.Table == "" && ins.Model.TypeParam == l.Params.From.TypeParam && ins.Model.Param == l.Params.From.Param {
+				return true
+			}
 		}
 	}
 	return false

@@ -62,9 +62,10 @@ func nopeOtherTable(users *generic.Repo[repo.User], accounts *generic.Repo[repo.
 	return nil
 }
 
-// The caller's own type parameter: the model is not known here; its
-// summary leaves it to its callers.
-func nopeOpenModel[T any](r *generic.Repo[T], name string, row *T) error { // want nopeOpenModel:`lookup T#0\(where\("name"\+" = \?", \$1\)\) unclear`
+// The caller's own type parameter: the model is not known here. Its
+// lookup and insert are of one model, a get-or-create of its own: no
+// lookup for its callers.
+func nopeOpenModel[T any](r *generic.Repo[T], name string, row *T) error {
 	if _, err := r.FindByField("name", name); errors.Is(err, gorm.ErrRecordNotFound) {
 		return r.Create(row)
 	}
@@ -76,6 +77,33 @@ func nopeOpenModel[T any](r *generic.Repo[T], name string, row *T) error { // wa
 func nopeAnyRow(db *gorm.DB, dest any, email string) error { // want nopeAnyRow:`lookup type\(\$1\)\(where\("email = \?", \$2\)\) unclear`
 	if err := generic.First(db, dest, "email = ?", email); errors.Is(err, gorm.ErrRecordNotFound) {
 		return generic.Insert(db, &repo.User{Email: email})
+	}
+	return nil
+}
+
+// Store wraps the generic repository and is generic itself: its callers'
+// type arguments give the model through both.
+type Store[T any] struct{ r *generic.Repo[T] }
+
+func (s *Store[T]) By(field string, v any) (*T, error) { // want By:`lookup T#0\(where\(\$0\+" = \?", \$1\)\) err#1`
+	return s.r.FindByField(field, v)
+}
+
+func (s *Store[T]) Add(t *T) error { // want Add:`insert T#0`
+	return s.r.Create(t)
+}
+
+func EnsureStore(s *Store[repo.User], email string) error {
+	if _, err := s.By("email", email); errors.Is(err, gorm.ErrRecordNotFound) { // want `EnsureStore: By \(lookup on users \(email\), generic/generic.go:\d+\) then Add \(insert into users, generic/generic.go:\d+\)`
+		return s.Add(&repo.User{Email: email})
+	}
+	return nil
+}
+
+// The account's email is unique, through the wrapper too.
+func nopeStoreAccount(s *Store[repo.Account], email string) error {
+	if _, err := s.By("email", email); errors.Is(err, gorm.ErrRecordNotFound) {
+		return s.Add(&repo.Account{Email: email})
 	}
 	return nil
 }
