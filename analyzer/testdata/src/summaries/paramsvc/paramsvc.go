@@ -189,3 +189,26 @@ func nopeThroughUsersID(ctx context.Context, s *Users, id uint) error {
 	}
 	return nil
 }
+
+func EnsureByColumn(ctx context.Context, r *repo.Repo, name string) error {
+	if _, err := r.FindByColumn("name", name); errors.Is(err, gorm.ErrRecordNotFound) { // want `EnsureByColumn: FindByColumn \(lookup on users \(name\)`
+		return r.Create(ctx, &repo.User{Name: name})
+	}
+	return nil
+}
+
+// A method expression: the receiver is the first argument.
+func EnsureByMethodExpr(ctx context.Context, r *repo.Repo, email string) error {
+	if _, err := (*repo.Repo).FindBy(r, ctx, "email", email); errors.Is(err, gorm.ErrRecordNotFound) { // want `EnsureByMethodExpr: FindBy \(lookup on users \(email\)`
+		return r.Create(ctx, &repo.User{Email: email})
+	}
+	return nil
+}
+
+// The id through a method expression: backed by the primary key.
+func nopeByMethodExprID(ctx context.Context, r *repo.Repo, id uint) error {
+	if _, err := (*repo.Repo).FindBy(r, ctx, "id", id); errors.Is(err, gorm.ErrRecordNotFound) {
+		return r.Create(ctx, &repo.User{ID: id})
+	}
+	return nil
+}

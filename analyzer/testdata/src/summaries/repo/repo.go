@@ -111,3 +111,10 @@ func (r *Repo) GetOrCreateBy(ctx context.Context, column string, v any, u *User)
 	}
 	return err
 }
+
+// FindByColumn passes the column as GORM's Where(column, value).
+func (r *Repo) FindByColumn(column string, v any) (*User, error) { // want FindByColumn:`lookup users\(where\(\$0, \$1\)\) err#1`
+	var u User
+	err := r.db.Where(column, v).First(&u).Error
+	return &u, err
+}
