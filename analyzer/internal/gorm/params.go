@@ -83,8 +83,15 @@ func allRead(groups []summary.Group) bool {
 // First(&t)), or is a parameter (First(dest, ...)). Only for a call whose
 // model and table nothing else sets.
 func (fc *fnCtx) modelRef(g *gormCall) summary.ModelRef {
-	if g.entity.known() || g.chain.tableSet || g.chain.generic != nil || g.generic || g.raw != nil {
+	if g.entity.known() || g.chain.tableSet || g.chain.generic != nil || g.raw != nil {
 		return summary.ModelRef{}
+	}
+	if g.generic {
+		// gorm.G[T](db) with T the function's type parameter.
+		if g.chain.genericParam == nil {
+			return summary.ModelRef{}
+		}
+		return summary.ModelOfType(fc.Func, g.chain.genericParam, substituteName)
 	}
 	e := g.chain.model
 	if e == nil {

@@ -428,6 +428,15 @@ func ModelOf(fn *flow.Func, e ast.Expr, by string) ModelRef {
 	return ModelRef{}
 }
 
+// ModelOfType returns the ModelRef of tp when it is a type parameter of
+// fn or of its receiver's type: gorm.G[T](db) in a generic repository.
+func ModelOfType(fn *flow.Func, tp *types.TypeParam, by string) ModelRef {
+	if i := typeParamIndex(fn, tp); i >= 0 {
+		return ModelRef{By: by, TypeParam: i + 1}
+	}
+	return ModelRef{}
+}
+
 // typeParamIndex returns the index of tp among the type parameters of
 // fn's receiver type, or of fn; -1 when it is neither's.
 func typeParamIndex(fn *flow.Func, tp *types.TypeParam) int {

@@ -2,7 +2,11 @@
 // and row arguments give its lookups and inserts their models.
 package generic
 
-import "gorm.io/gorm"
+import (
+	"context"
+
+	"gorm.io/gorm"
+)
 
 type Repo[T any] struct{ db *gorm.DB }
 
@@ -33,4 +37,16 @@ func FindOneOf[T any](db *gorm.DB, column string, v any) (*T, error) { // want F
 		return nil, err
 	}
 	return &t, nil
+}
+
+// GRepo uses GORM's generics API with its own type parameter.
+type GRepo[T any] struct{ db *gorm.DB }
+
+func (r *GRepo[T]) FindBy(ctx context.Context, column string, v any) (T, error) { // want FindBy:`lookup T#0\(where\(\$1\+" = \?", \$2\)\) err#1`
+	t, err := gorm.G[T](r.db).Where(column+" = ?", v).First(ctx)
+	return t, err
+}
+
+func (r *GRepo[T]) Create(ctx context.Context, t *T) error { // want Create:`insert T#0`
+	return gorm.G[T](r.db).Create(ctx, t)
 }

@@ -2,6 +2,7 @@
 package genericsvc
 
 import (
+	"context"
 	"errors"
 
 	"gorm.io/gorm"
@@ -104,6 +105,21 @@ func EnsureStore(s *Store[repo.User], email string) error {
 func nopeStoreAccount(s *Store[repo.Account], email string) error {
 	if _, err := s.By("email", email); errors.Is(err, gorm.ErrRecordNotFound) {
 		return s.Add(&repo.Account{Email: email})
+	}
+	return nil
+}
+
+func EnsureG(ctx context.Context, r *generic.GRepo[repo.User], email string) error {
+	if _, err := r.FindBy(ctx, "email", email); errors.Is(err, gorm.ErrRecordNotFound) { // want `EnsureG: FindBy \(lookup on users \(email\), generic/generic.go:\d+\) then Create \(insert into users`
+		return r.Create(ctx, &repo.User{Email: email})
+	}
+	return nil
+}
+
+// The account's email is unique, through GORM's generics API too.
+func nopeGAccount(ctx context.Context, r *generic.GRepo[repo.Account], email string) error {
+	if _, err := r.FindBy(ctx, "email", email); errors.Is(err, gorm.ErrRecordNotFound) {
+		return r.Create(ctx, &repo.Account{Email: email})
 	}
 	return nil
 }
