@@ -13,24 +13,28 @@ import (
 )
 
 // substitute completes a helper's lookup at a call with the conditions
-// its parameters give, read by the recogniser that wrote them.
-func (p *Pass) substitute(fn *flow.Func, h helperCall, st *site.Site, params *Params) {
+// its parameters give, read by the recogniser that wrote them. bound
+// reports whether the call's arguments completed every part the helper
+// left open (then a lookup still unknown is so for the recogniser's own
+// reasons: a count, not a SELECT).
+func (p *Pass) substitute(fn *flow.Func, h helperCall, st *site.Site, params *Params) (bound bool) {
 	sub := p.substituter(params.By)
 	if sub == nil {
 		st.Why.Set(h.name + "'s conditions come from its arguments")
-		return
+		return false
 	}
 	b := newBinder(fn, h)
 	if b == nil {
 		st.Why.Set("the call of " + h.name + " is not followed")
-		return
+		return false
 	}
+	bound = true
 	var model types.Type
 	if params.From.Set() {
 		t, why := b.model(params.From)
 		if why != "" {
 			st.Why.Set(why)
-			return
+			return false
 		}
 		model = t
 	}
@@ -48,6 +52,7 @@ func (p *Pass) substitute(fn *flow.Func, h helperCall, st *site.Site, params *Pa
 		// table, for -strict to pair it with an insert.
 		st.Why.Set(why)
 		clear(groups)
+		bound = false
 		break
 	}
 	// The terms are the summary's: the recogniser adds to a copy.
@@ -56,6 +61,7 @@ func (p *Pass) substitute(fn *flow.Func, h helperCall, st *site.Site, params *Pa
 	st.Unsupported = append(st.Unsupported[:0:0], st.Unsupported...)
 	st.Dropped = append(st.Dropped[:0:0], st.Dropped...)
 	sub.Substitute(fn.WithInfo(b.info), st, params, groups, model)
+	return bound
 }
 
 // insertTable is the table a helper's insert writes at a call that gives
@@ -143,6 +149,9 @@ func (b *binder) model(ref ModelRef) (types.Type, string) {
 	}
 	if t == nil || mentionsTypeParam(t) {
 		return nil, "the model " + b.name + " is called with is not known"
+	}
+	if _, ok := deref(t).Underlying().(*types.Interface); ok {
+		return nil, "the row passed to " + b.name + " is of an interface type"
 	}
 	return t, ""
 }

@@ -207,10 +207,20 @@ func (p *Pass) helperLookup(u *Unit, h helperCall, l Lookup) LookupCall {
 	out := LookupCall{Call: h.call, Handle: hd, Site: st, At: l.At, Helper: h.name, Signals: l.Signals}
 	if l.Params != nil && !st.Why.Unknown() {
 		base := *st
-		p.substitute(fn, h, st, l.Params)
+		bound := p.substitute(fn, h, st, l.Params)
+		if st.Why.Unknown() && bound {
+			return out // unknown whatever the caller's callers pass
+		}
 		if c := p.compose(fn, h, l.Params); c != nil {
 			// The caller passes its own parameters on: its callers
-			// complete the lookup.
+			// complete the lookup. Where the call made it precise, they
+			// may still pin the values it passes on.
+			if !st.Why.Unknown() {
+				base = *st
+				for i := range c.Groups {
+					c.Groups[i].Read = true
+				}
+			}
 			out.Params, out.Base = c, &base
 		}
 	}
