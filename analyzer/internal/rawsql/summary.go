@@ -12,7 +12,16 @@ func (r *Recognizer) Lookups(fn *flow.Func, calls []flow.Call) []summary.LookupC
 	fc, sqlCalls := r.read(fn, calls)
 	var out []summary.LookupCall
 	for _, l := range sqlCalls {
-		if l.m.role == sqlExec || !l.known() || l.q.Kind != sqlscan.SelectQuery || l.q.Table == "" {
+		if l.m.role == sqlExec {
+			continue
+		}
+		if !l.known() {
+			if lc, ok := fc.parametricLookup(l); ok {
+				out = append(out, lc)
+			}
+			continue
+		}
+		if l.q.Kind != sqlscan.SelectQuery || l.q.Table == "" {
 			continue
 		}
 		h := fc.sqlHandle(l)
@@ -40,4 +49,23 @@ func (r *Recognizer) Inserts(fn *flow.Func, calls []flow.Call) []summary.InsertC
 		}
 	}
 	return out
+}
+
+// parametricLookup is a lookup whose query the function's callers
+// complete: unknown to the function itself, its summary leaves the query
+// to them.
+func (fc *fnCtx) parametricLookup(l *sqlCall) (summary.LookupCall, bool) {
+	p := fc.queryParams(l)
+	if p == nil {
+		return summary.LookupCall{}, false
+	}
+	h := fc.sqlHandle(l)
+	if h == nil {
+		return summary.LookupCall{}, false
+	}
+	st := fc.sqlSite(l, &sqlCall{})
+	st.Insert = nil
+	base := *st
+	base.Why = ""
+	return summary.LookupCall{Call: h.Call, Handle: h, Site: st, Params: p, Base: &base}, true
 }

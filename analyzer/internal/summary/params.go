@@ -9,6 +9,7 @@ import (
 
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
+	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
 
 // Params are the parts of a helper's lookup its caller's arguments give:
@@ -24,6 +25,9 @@ type Params struct {
 	// Unscoped then says the helper's query skips no soft-deleted rows.
 	From     ModelRef
 	Unscoped bool
+	// Dialect is the SQL dialect of the helper's package, for a query
+	// the caller's arguments complete and the recogniser parses.
+	Dialect sqlscan.Dialect
 }
 
 // Group is one condition group.

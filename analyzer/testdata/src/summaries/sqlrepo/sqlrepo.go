@@ -29,3 +29,24 @@ func (m *Members) Add(ctx context.Context, tenant int64, role string) error { //
 	_, err := m.db.ExecContext(ctx, "INSERT INTO members (tenant_id, role) VALUES ($1, $2)", tenant, role)
 	return err
 }
+
+type Users struct{ db *sql.DB }
+
+// FindBy builds its WHERE from the column its caller names.
+func (u *Users) FindBy(ctx context.Context, column string, v any) (int64, error) { // want FindBy:`lookup \(where\("SELECT id FROM users WHERE "\+\$1\+" = \$1", \$2\)\) err#1`
+	var id int64
+	err := u.db.QueryRowContext(ctx, "SELECT id FROM users WHERE "+column+" = $1", v).Scan(&id)
+	return id, err
+}
+
+// QueryID runs the query its caller passes.
+func (u *Users) QueryID(ctx context.Context, query string, args ...any) (int64, error) { // want QueryID:`lookup \(where\(\$1, \$2...\)\) err#1`
+	var id int64
+	err := u.db.QueryRowContext(ctx, query, args...).Scan(&id)
+	return id, err
+}
+
+func (u *Users) Add(ctx context.Context, email, name string) error { // want Add:`insert users`
+	_, err := u.db.ExecContext(ctx, "INSERT INTO users (email, name) VALUES ($1, $2)", email, name)
+	return err
+}

@@ -39,3 +39,44 @@ func nopeAdmin(ctx context.Context, m *sqlrepo.Members, tenant int64) error {
 	}
 	return nil
 }
+
+func EnsureUserName(ctx context.Context, u *sqlrepo.Users, name string) error {
+	if _, err := u.FindBy(ctx, "name", name); errors.Is(err, sql.ErrNoRows) { // want `EnsureUserName: FindBy \(lookup on users \(name\), sqlrepo/sqlrepo.go:\d+\) then Add \(insert into users`
+		return u.Add(ctx, "", name)
+	}
+	return nil
+}
+
+func EnsureUserQuery(ctx context.Context, u *sqlrepo.Users, name string) error {
+	if _, err := u.QueryID(ctx, "SELECT id FROM users WHERE name = $1", name); errors.Is(err, sql.ErrNoRows) { // want `EnsureUserQuery: QueryID \(lookup on users \(name\)`
+		return u.Add(ctx, "", name)
+	}
+	return nil
+}
+
+// Named negatives.
+
+// users(email) is unique.
+func nopeUserEmail(ctx context.Context, u *sqlrepo.Users, email string) error {
+	if _, err := u.FindBy(ctx, "email", email); errors.Is(err, sql.ErrNoRows) {
+		return u.Add(ctx, email, "")
+	}
+	return nil
+}
+
+// A count: the helper's results were read as a row's.
+func nopeUserCount(ctx context.Context, u *sqlrepo.Users, name string) error {
+	if _, err := u.QueryID(ctx, "SELECT count(*) FROM users WHERE name = $1", name); errors.Is(err, sql.ErrNoRows) {
+		return u.Add(ctx, "", name)
+	}
+	return nil
+}
+
+// A column that is not a constant: unknown here; its summary leaves the
+// column to its callers.
+func nopeUserColumn(ctx context.Context, u *sqlrepo.Users, column, v string) error { // want nopeUserColumn:`lookup \(where\("SELECT id FROM users WHERE "\+\$2\+" = \$1", \$3\)\) unclear`
+	if _, err := u.FindBy(ctx, column, v); errors.Is(err, sql.ErrNoRows) {
+		return u.Add(ctx, v, v)
+	}
+	return nil
+}
