@@ -37,4 +37,6 @@ func TestSummariesSQL(t *testing.T) {
 	}
 	opts := analyzer.Options{Summarize: []string{"summaries"}, Migrations: []string{dir}, Dialect: "postgres"}
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "summaries/sqlrepo", "summaries/sqlsvc")
+	opts.Strict = true
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "summaries/sqlstrict")
 }

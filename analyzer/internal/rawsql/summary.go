@@ -1,6 +1,8 @@
 package rawsql
 
 import (
+	"strings"
+
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/summary"
 	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
@@ -67,5 +69,35 @@ func (fc *fnCtx) parametricLookup(l *sqlCall) (summary.LookupCall, bool) {
 	st.Insert = nil
 	base := *st
 	base.Why = ""
+	base.Table = templateTable(p.Groups[0].Args[0], p.Dialect)
 	return summary.LookupCall{Call: h.Call, Handle: h, Site: st, Params: p, Base: &base}, true
+}
+
+// templateTable returns the table a query built from parameters reads
+// whatever they are: the query is parsed with two different names in
+// their places, and must read one table both times.
+func templateTable(q summary.Arg, d sqlscan.Dialect) string {
+	if q.Kind != summary.ArgConcat {
+		return ""
+	}
+	var tables [2]string
+	for i, dummy := range []string{"getorcreatelint_a", "getorcreatelint_b"} {
+		var b strings.Builder
+		for _, part := range q.Parts {
+			if part.Kind == summary.ArgConst {
+				b.WriteString(part.Text)
+			} else {
+				b.WriteString(dummy)
+			}
+		}
+		parsed := sqlscan.ParseQuery(b.String(), d)
+		if parsed.Kind != sqlscan.SelectQuery {
+			return ""
+		}
+		tables[i] = parsed.Table
+	}
+	if tables[0] != tables[1] {
+		return ""
+	}
+	return tables[0]
 }

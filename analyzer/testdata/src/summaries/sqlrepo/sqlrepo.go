@@ -33,7 +33,7 @@ func (m *Members) Add(ctx context.Context, tenant int64, role string) error { //
 type Users struct{ db *sql.DB }
 
 // FindBy builds its WHERE from the column its caller names.
-func (u *Users) FindBy(ctx context.Context, column string, v any) (int64, error) { // want FindBy:`lookup \(where\("SELECT id FROM users WHERE "\+\$1\+" = \$1", \$2\)\) err#1`
+func (u *Users) FindBy(ctx context.Context, column string, v any) (int64, error) { // want FindBy:`lookup users\(where\("SELECT id FROM users WHERE "\+\$1\+" = \$1", \$2\)\) err#1`
 	var id int64
 	err := u.db.QueryRowContext(ctx, "SELECT id FROM users WHERE "+column+" = $1", v).Scan(&id)
 	return id, err
@@ -49,4 +49,11 @@ func (u *Users) QueryID(ctx context.Context, query string, args ...any) (int64, 
 func (u *Users) Add(ctx context.Context, email, name string) error { // want Add:`insert users`
 	_, err := u.db.ExecContext(ctx, "INSERT INTO users (email, name) VALUES ($1, $2)", email, name)
 	return err
+}
+
+// FindIn takes the table too: which table it reads is its caller's.
+func (u *Users) FindIn(ctx context.Context, table, name string) (int64, error) { // want FindIn:`lookup \(where\("SELECT id FROM "\+\$1\+" WHERE name = \$1", \$2\)\) err#1`
+	var id int64
+	err := u.db.QueryRowContext(ctx, "SELECT id FROM "+table+" WHERE name = $1", name).Scan(&id)
+	return id, err
 }

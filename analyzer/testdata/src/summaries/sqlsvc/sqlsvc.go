@@ -72,11 +72,17 @@ func nopeUserCount(ctx context.Context, u *sqlrepo.Users, name string) error {
 	return nil
 }
 
-// A column that is not a constant: unknown here; its summary leaves the
-// column to its callers.
-func nopeUserColumn(ctx context.Context, u *sqlrepo.Users, column, v string) error { // want nopeUserColumn:`lookup \(where\("SELECT id FROM users WHERE "\+\$2\+" = \$1", \$3\)\) unclear`
+// A column that is not a constant: unknown (-strict).
+func nopeUserColumn(ctx context.Context, u *sqlrepo.Users, column, v string) error {
 	if _, err := u.FindBy(ctx, column, v); errors.Is(err, sql.ErrNoRows) {
 		return u.Add(ctx, v, v)
+	}
+	return nil
+}
+
+func EnsureIn(ctx context.Context, u *sqlrepo.Users, name string) error {
+	if _, err := u.FindIn(ctx, "users", name); errors.Is(err, sql.ErrNoRows) { // want `EnsureIn: FindIn \(lookup on users \(name\)`
+		return u.Add(ctx, "", name)
 	}
 	return nil
 }
