@@ -132,6 +132,19 @@ type templater struct {
 	used     bool // an argument came from a parameter
 }
 
+// direct reports whether n is in fn's own body, not in a function
+// literal inside it.
+func (t *templater) direct(n ast.Node) bool {
+	var body *ast.BlockStmt
+	switch d := t.fn.Node().(type) {
+	case *ast.FuncDecl:
+		body = d.Body
+	case *ast.FuncLit:
+		body = d.Body
+	}
+	return body != nil && t.fn.CFGOf(n) == t.fn.CFGOf(body)
+}
+
 // paramsOf returns the parameters of the function fn is.
 func paramsOf(fn *flow.Func) *types.Tuple {
 	switch d := fn.Node().(type) {
@@ -148,10 +161,12 @@ func paramsOf(fn *flow.Func) *types.Tuple {
 }
 
 // param returns the index of the parameter e names, if the body never
-// stores to it or takes its address.
+// stores to it or takes its address. Inside a function literal, the
+// enclosing function's parameters are captured values, not the
+// literal's: they are not parameters there.
 func (t *templater) param(e ast.Expr) (int, bool) {
 	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
+	if !ok || !t.direct(id) {
 		return 0, false
 	}
 	v, ok := t.fn.Info.Uses[id].(*types.Var)
