@@ -19,7 +19,7 @@ import (
 // arguments in place, with its own condition code.
 type Params struct {
 	By     string  // the recogniser that reads the groups: "gorm"
-	Model  string  // the lookup's model, "path/to/pkg.User"; "" when none or From is set
+	Model  string  // the lookup's model, "path/to/pkg.User", when a group read at the call may need its keys
 	Groups []Group // in the order the helper applies them
 	// From says where the model comes from when the caller decides it;
 	// Unscoped then says the helper's query skips no soft-deleted rows.
