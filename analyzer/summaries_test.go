@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -14,7 +15,8 @@ import (
 func TestSummaries(t *testing.T) {
 	t.Parallel()
 	opts := analyzer.Options{Summarize: []string{"summaries"}}
-	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "summaries/store", "summaries/service", "summaries/api")
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "summaries/store", "summaries/service", "summaries/api",
+		"summaries/repo", "summaries/paramsvc", "summaries/generic", "summaries/genericsvc")
 }
 
 // With -strict, a helper whose results do not tell "not found" on every
@@ -22,7 +24,21 @@ func TestSummaries(t *testing.T) {
 func TestSummariesStrict(t *testing.T) {
 	t.Parallel()
 	opts := analyzer.Options{Summarize: []string{"summaries"}, Strict: true}
-	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "summaries/strict")
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "summaries/strict", "summaries/paramstrict")
+}
+
+// A database/sql helper's bound values come from its callers: a constant
+// role at the call meets a partial unique index's condition.
+func TestSummariesSQL(t *testing.T) {
+	t.Parallel()
+	dir, err := filepath.Abs(filepath.Join("testdata", "migrations", "summaries"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := analyzer.Options{Summarize: []string{"summaries"}, Migrations: []string{dir}, Dialect: "postgres"}
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "summaries/sqlrepo", "summaries/sqlsvc")
+	opts.Strict = true
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "summaries/sqlstrict")
 }
 
 // A helper's lookup on a table a migration creates: the fix its callers

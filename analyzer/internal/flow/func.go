@@ -37,6 +37,13 @@ func NewFunc(info *types.Info, pkg *types.Package, decl ast.Decl, node ast.Node,
 	return &Func{Info: info, Pkg: pkg, Hooks: hooks, decl: decl, node: node}
 }
 
+// WithInfo returns the function read through another Info: expressions
+// made up at a call site (a helper's conditions with the caller's
+// arguments in place) are typed there, not in the package's Info.
+func (fn *Func) WithInfo(info *types.Info) *Func {
+	return &Func{Info: info, Pkg: fn.Pkg, Hooks: fn.Hooks, decl: fn.decl, node: fn.node}
+}
+
 // Node is the function's syntax: a *ast.FuncDecl or *ast.FuncLit.
 func (fn *Func) Node() ast.Node { return fn.node }
 

@@ -25,6 +25,9 @@ type gormChain struct {
 	// genericOpts are G's clause arguments.
 	generic     *types.Named
 	genericOpts []ast.Expr
+	// genericParam is T when T is a type parameter of the function (or
+	// of its receiver's type): the function's callers give the model.
+	genericParam *types.TypeParam
 	// raw is the Raw call whose SQL replaces the query, if any.
 	raw *ast.CallExpr
 	// root is where the walk back stopped: a parameter, a field, a call.
@@ -34,8 +37,9 @@ type gormChain struct {
 // condGroup is one Where call's arguments and the function that holds
 // them (a scope's body is another function than the chain's).
 type condGroup struct {
-	args []ast.Expr
-	in   *fnCtx
+	args   []ast.Expr
+	in     *fnCtx
+	spread bool // the last argument is passed with "...": Where(q, args...)
 }
 
 // gormChainOf walks the receiver of a finisher call back to its root (a
@@ -90,7 +94,7 @@ func (fc *fnCtx) gormChainOf(recv ast.Expr) gormChain {
 func (fc *fnCtx) applyGormStep(ch *gormChain, name string, role gormRole, call *ast.CallExpr) {
 	switch role {
 	case gormWhere:
-		ch.wheres = append(ch.wheres, condGroup{call.Args, fc})
+		ch.wheres = append(ch.wheres, condGroup{call.Args, fc, call.Ellipsis.IsValid()})
 	case gormNot:
 		// NOT (...) is one more conjunct: it narrows the rows the lookup
 		// can find and pins no column, so the equalities stay the key.
@@ -144,8 +148,9 @@ var clauseConditions = map[string]bool{
 func (fc *fnCtx) genericRoot(ch *gormChain, call *ast.CallExpr) {
 	if n, ok := types.Unalias(fc.Info.TypeOf(call)).(*types.Named); ok && n.TypeArgs().Len() == 1 {
 		ch.generic = flow.NamedOf(n.TypeArgs().At(0))
+		ch.genericParam, _ = types.Unalias(n.TypeArgs().At(0)).(*types.TypeParam)
 	}
-	if ch.generic == nil {
+	if ch.generic == nil && ch.genericParam == nil {
 		ch.unknown.Set("the model of gorm.G is not a struct type")
 	}
 	if len(call.Args) > 1 {

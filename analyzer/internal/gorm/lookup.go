@@ -70,7 +70,7 @@ func (fc *fnCtx) resolveGorm(s gormSite) *site.Site {
 		f.Why = l.chain.unknown
 	case model != nil && model.tableUnknown && !l.chain.tableSet:
 		f.Why.Set("TableName() of " + named.Obj().Name() + " does not return a constant")
-	case f.Table == "":
+	case f.Table == "" && !l.modelFromCaller:
 		f.Why.Set("the model or table is unknown")
 	}
 
@@ -90,20 +90,13 @@ func (fc *fnCtx) resolveGorm(s gormSite) *site.Site {
 			g.in.joinedCondition(&lc, model, g.args)
 		}
 	}
-	if !l.generic && l.name != "Count" && len(l.call.Args) > 1 {
+	if !l.generic && l.name != "Count" && len(l.call.Args) > 1 && !l.paramInline {
 		fc.gormCondition(&lc, model, l.call.Args[1:])
 	}
 	if model != nil && model.schema != nil {
 		fc.destPrimaryKey(&lc, model, l)
-		if sd := model.schema.SoftDelete; sd != nil && !l.chain.unscoped && !l.chain.tableSet {
-			switch sd.SoftDelete {
-			case schema.SoftDeleteNull:
-				lc.Add(schema.Term{Column: sd.Column, IsNull: true})
-				f.SoftDelete, f.LiveOnly = sd.Column, sd.Column
-			case schema.SoftDeleteZero:
-				lc.Add(schema.Term{Column: sd.Column, Value: "0"})
-				f.LiveOnly = sd.Column
-			}
+		if !l.chain.unscoped && !l.chain.tableSet {
+			softDeleteTerm(&lc, f, model)
 		}
 	}
 	f.Why.Set(string(lc.Why))
@@ -116,6 +109,23 @@ func (fc *fnCtx) resolveGorm(s gormSite) *site.Site {
 		f.Why.Set("the lookup has only negated conditions")
 	}
 	return f
+}
+
+// softDeleteTerm adds the filter GORM adds to a query of a soft-deleting
+// model.
+func softDeleteTerm(lc *conds.Conds, f *site.Site, model *gormModelInfo) {
+	sd := model.schema.SoftDelete
+	if sd == nil {
+		return
+	}
+	switch sd.SoftDelete {
+	case schema.SoftDeleteNull:
+		lc.Add(schema.Term{Column: sd.Column, IsNull: true})
+		f.SoftDelete, f.LiveOnly = sd.Column, sd.Column
+	case schema.SoftDeleteZero:
+		lc.Add(schema.Term{Column: sd.Column, Value: "0"})
+		f.LiveOnly = sd.Column
+	}
 }
 
 // ownGormKeys returns the keys the model's tags declare when the model's

@@ -36,6 +36,12 @@ type gormCall struct {
 	chain   gormChain
 	entity  entity
 	raw     *rawLookup // the SQL of a Raw chain, when it has one
+	// paramInline: the finisher's inline conditions come from the
+	// function's parameters; its callers read them (see params).
+	paramInline bool
+	// modelFromCaller: the model is a type parameter or the type of a
+	// parameter's argument, which the function's callers give.
+	modelFromCaller bool
 }
 
 // value returns the call's row argument (dest or value), if it has one:

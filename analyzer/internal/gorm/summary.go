@@ -18,14 +18,18 @@ func (r *Recognizer) Lookups(fn *flow.Func, calls []flow.Call) []summary.LookupC
 			continue
 		}
 		l := fc.newGormCall(c.Expr, name, role, generic)
-		if !l.entity.known() {
+		if !l.entity.known() && !fc.modelRef(l).Set() {
 			continue
 		}
 		h := fc.lookupHandle(l)
 		if h == nil {
 			continue
 		}
-		out = append(out, summary.LookupCall{Call: h.Call, Handle: h, Site: fc.resolveGorm(gormSite{lookup: l})})
+		lc := summary.LookupCall{Call: h.Call, Handle: h, Site: fc.resolveGorm(gormSite{lookup: l})}
+		if read, params := fc.params(l); params != nil {
+			lc.Params, lc.Base = params, fc.resolveGorm(gormSite{lookup: read})
+		}
+		out = append(out, lc)
 	}
 	return out
 }
@@ -41,6 +45,10 @@ func (r *Recognizer) Inserts(fn *flow.Func, calls []flow.Call) []summary.InsertC
 		}
 		g := fc.newGormCall(c.Expr, name, role, generic)
 		if g.entity.table == "" {
+			// Create(t *T), Create(v any): the callers give the model.
+			if ref := fc.modelRef(g); ref.Set() {
+				out = append(out, summary.InsertCall{Call: c.Expr, What: name, Model: ref})
+			}
 			continue
 		}
 		out = append(out, summary.InsertCall{Call: c.Expr, Table: g.entity.table, What: name})

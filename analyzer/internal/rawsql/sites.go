@@ -64,6 +64,12 @@ func (fc *fnCtx) sqlSite(l, ins *sqlCall) *site.Site {
 		Table:  l.q.Table,
 		Fix:    sqlFixer{},
 	}
+	fc.readLookup(f, l)
+	return f
+}
+
+// readLookup sets what the lookup's WHERE pins, or why it cannot be read.
+func (fc *fnCtx) readLookup(f *site.Site, l *sqlCall) {
 	switch {
 	case !l.known():
 		f.Why.Set(l.unknown)
@@ -73,13 +79,12 @@ func (fc *fnCtx) sqlSite(l, ins *sqlCall) *site.Site {
 		f.Why.Set("the query has no WHERE clause")
 	}
 	if f.Why.Unknown() {
-		return f
+		return
 	}
 	lc := conds.Conds{Table: f.Table}
 	lc.AddWhere(fc.Info, l.q.Where, l.args, false)
 	f.Lookup = schema.Lookup{Terms: lc.Terms, Predicates: lc.Predicates}
 	f.Unsupported = lc.Unsupported
-	return f
 }
 
 // sqlHandle records how the code refers to a lookup's result: the error of

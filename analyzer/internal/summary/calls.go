@@ -16,6 +16,7 @@ type helperCall struct {
 	call *ast.CallExpr
 	name string
 	sum  *Summary
+	fn   *types.Func // the callee as called (instantiated); nil for a function literal
 }
 
 // helpers lists the unit's calls of summarised functions: declared
@@ -26,12 +27,12 @@ func (p *Pass) helpers(u *Unit) []helperCall {
 	for _, c := range u.Other {
 		if c.Fn != nil {
 			if s := p.Of(c.Fn); !s.Empty() {
-				out = append(out, helperCall{c.Expr, c.Fn.Name(), s})
+				out = append(out, helperCall{c.Expr, c.Fn.Name(), s, c.Fn})
 			}
 			continue
 		}
 		if s, name := p.closure(u, c.Expr); !s.Empty() {
-			out = append(out, helperCall{c.Expr, name, s})
+			out = append(out, helperCall{c.Expr, name, s, nil})
 		}
 	}
 	return out
@@ -128,7 +129,18 @@ func (p *Pass) insertsIn(u *Unit) []InsertCall {
 	out := append([]InsertCall(nil), p.directOf(u).inserts...)
 	for _, h := range p.helpers(u) {
 		for _, ins := range h.sum.Inserts {
-			out = append(out, InsertCall{Call: h.call, Table: ins.Table, What: h.name, At: ins.At, Helper: h.name})
+			table := ins.Table
+			if ins.Model.Set() {
+				if table = p.insertTable(u.Fn, h, ins.Model); table == "" {
+					// The call does not tell the model: no insert here,
+					// unless the caller's own callers give it.
+					if ref, ok := p.composeModel(u.Fn, h, ins.Model); ok {
+						out = append(out, InsertCall{Call: h.call, What: h.name, At: ins.At, Helper: h.name, Model: ref})
+					}
+					continue
+				}
+			}
+			out = append(out, InsertCall{Call: h.call, Table: table, What: h.name, At: ins.At, Helper: h.name})
 		}
 	}
 	return out
@@ -196,7 +208,27 @@ func (p *Pass) helperLookup(u *Unit, h helperCall, l Lookup) LookupCall {
 		Fix:         p.fixerOf(l.Fix),
 	}
 	st.Why.Set(l.Why)
-	return LookupCall{Call: h.call, Handle: hd, Site: st, At: l.At, Helper: h.name, Signals: l.Signals}
+	out := LookupCall{Call: h.call, Handle: hd, Site: st, At: l.At, Helper: h.name, Signals: l.Signals}
+	if l.Params != nil && !st.Why.Unknown() {
+		base := *st
+		bound := p.substitute(fn, h, st, l.Params)
+		if st.Why.Unknown() && bound {
+			return out // unknown whatever the caller's callers pass
+		}
+		if c := p.compose(fn, h, l.Params); c != nil {
+			// The caller passes its own parameters on: its callers
+			// complete the lookup. Where the call made it precise, they
+			// may still pin the values it passes on.
+			if !st.Why.Unknown() {
+				base = *st
+				for i := range c.Groups {
+					c.Groups[i].Read = true
+				}
+			}
+			out.Params, out.Base = c, &base
+		}
+	}
+	return out
 }
 
 // resultVars returns the variables the call's results are stored in, by

@@ -21,15 +21,35 @@ func (f *Fact) String() string {
 		for _, t := range l.Terms {
 			cols = append(cols, t.String())
 		}
+		if l.Params != nil {
+			for _, g := range l.Params.Groups {
+				if g.Read {
+					continue
+				}
+				var args []string
+				for _, a := range g.Args {
+					args = append(args, a.String())
+				}
+				cols = append(cols, "where("+strings.Join(args, ", ")+")")
+			}
+		}
 		for _, s := range l.Signals {
 			sigs = append(sigs, fmt.Sprintf("%s#%d", s.Kind, s.Result))
 		}
 		if len(sigs) == 0 {
 			sigs = []string{"unclear"}
 		}
-		parts = append(parts, fmt.Sprintf("lookup %s(%s) %s", l.Table, strings.Join(cols, ","), strings.Join(sigs, ",")))
+		table := l.Table
+		if l.Params != nil && l.Params.From.Set() {
+			table = l.Params.From.String()
+		}
+		parts = append(parts, fmt.Sprintf("lookup %s(%s) %s", table, strings.Join(cols, ","), strings.Join(sigs, ",")))
 	}
 	for _, ins := range f.Summary.Inserts {
+		if ins.Model.Set() {
+			parts = append(parts, "insert "+ins.Model.String())
+			continue
+		}
 		parts = append(parts, "insert "+ins.Table)
 	}
 	if f.Summary.Predicate {

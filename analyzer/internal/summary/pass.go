@@ -233,6 +233,9 @@ func (p *Pass) summarize(u *Unit, body *ast.BlockStmt, sig *types.Signature, nam
 		if u.Fn.CFGOf(l.Call) != u.Fn.CFGOf(body) {
 			continue // in a function literal: its returns are not ours
 		}
+		if l.Site.Table == "" && l.Base == nil {
+			continue // a helper's call that does not tell its model: nothing to pass on
+		}
 		sigs := signals(u.Fn, sig, l)
 		if len(sigs) == 0 {
 			unclear = append(unclear, l)
@@ -244,16 +247,18 @@ func (p *Pass) summarize(u *Unit, body *ast.BlockStmt, sig *types.Signature, nam
 	switch {
 	case len(valid) == 1:
 		s.Lookups = []Lookup{p.lookupOf(valid[0], validSigs[0])}
-	case len(valid) == 0 && len(unclear) == 1 && sig.Results().Len() > 0 && !insertsInto(inserts, unclear[0].Site.Table):
+	case len(valid) == 0 && len(unclear) == 1 && sig.Results().Len() > 0:
 		// A lookup whose result does not tell "not found" on every path:
 		// its callers' inserts after it are unknown (-strict), not findings.
-		s.Lookups = []Lookup{p.lookupOf(unclear[0], nil)}
+		if l := p.lookupOf(unclear[0], nil); !insertsInto(inserts, l) {
+			s.Lookups = []Lookup{l}
+		}
 	}
 	for _, ins := range inserts {
-		if ins.Table == "" || u.Fn.CFGOf(ins.Call) != u.Fn.CFGOf(body) || !u.Fn.RunsOnEveryReturn(ins.Call) {
+		if ins.Table == "" && !ins.Model.Set() || u.Fn.CFGOf(ins.Call) != u.Fn.CFGOf(body) || !u.Fn.RunsOnEveryReturn(ins.Call) {
 			continue
 		}
-		s.Inserts = append(s.Inserts, Insert{Table: schema.TableKey(ins.Table), At: ins.At})
+		s.Inserts = append(s.Inserts, Insert{Table: schema.TableKey(ins.Table), Model: ins.Model, At: ins.At})
 	}
 	return s
 }
@@ -261,6 +266,9 @@ func (p *Pass) summarize(u *Unit, body *ast.BlockStmt, sig *types.Signature, nam
 // lookupOf turns a lookup found in a body into its summary form.
 func (p *Pass) lookupOf(l LookupCall, sigs []Signal) Lookup {
 	st := l.resolved()
+	if l.Params != nil && l.Base != nil {
+		st = l.Base
+	}
 	var keys []*schema.Table
 	for _, k := range st.OwnKeys {
 		t := *k
@@ -272,7 +280,7 @@ func (p *Pass) lookupOf(l LookupCall, sigs []Signal) Lookup {
 		Terms: st.Lookup.Terms, Predicates: st.Lookup.Predicates,
 		Unsupported: st.Unsupported, Dropped: st.Dropped, Why: string(st.Why),
 		SoftDelete: st.SoftDelete, LiveOnly: st.LiveOnly, OwnKeys: keys,
-		Signals: sigs, At: l.At, Fix: carry(st),
+		Signals: sigs, At: l.At, Fix: carry(st), Params: l.Params,
 	}
 }
 
@@ -384,12 +392,21 @@ func itoa(n int) string {
 	return string(buf[i:])
 }
 
-// insertsInto reports whether one of the inserts writes table: the
+// insertsInto reports whether one of the inserts writes the lookup's table: the
 // function is a get-or-create itself, not a lookup for its callers.
-func insertsInto(inserts []InsertCall, table string) bool {
+func insertsInto(inserts []InsertCall, l Lookup) bool {
 	for _, ins := range inserts {
-		if schema.TableKey(ins.Table) == schema.TableKey(table) {
-			return true
+		switch {
+		case l.Table != "":
+			if schema.TableKey(ins.Table) == schema.TableKey(l.Table) {
+				return true
+			}
+		case l.Params != nil && l.Params.From.Set():
+			// The caller gives the model: the same type parameter or row
+			// parameter is the same table.
+			if ins.Table == "" && ins.Model.TypeParam == l.Params.From.TypeParam && ins.Model.Param == l.Params.From.Param {
+				return true
+			}
 		}
 	}
 	return false

@@ -47,6 +47,9 @@ type Lookup struct {
 	OwnKeys     []*schema.Table // keys the framework's schema declares for the table
 	Signals     []Signal
 	At          Step // the primitive lookup inside the helpers
+	// Params are the conditions the caller's arguments give; nil when
+	// the helper fixes them all.
+	Params *Params
 	// Fix is what the recogniser needs to word the fix in the model's
 	// terms in a caller's pass; nil when it words none of its own.
 	Fix *CarriedFix
@@ -82,8 +85,9 @@ type FixProvider interface {
 
 // Insert is an insert a function makes on every path that returns.
 type Insert struct {
-	Table string
-	At    Step // the primitive insert inside the helpers
+	Table string   // "" when Model is set
+	Model ModelRef // the caller decides the model: Create(t *T)
+	At    Step     // the primitive insert inside the helpers
 }
 
 // SignalKind says how a caller learns that a lookup found nothing.
@@ -136,6 +140,12 @@ type LookupCall struct {
 	// lookup that goes into a summary or a site, so that a package with
 	// neither reads nothing.
 	Complete func(*site.Site)
+	// Params are the conditions a recogniser's own lookup takes from the
+	// function's parameters (see Template); Base is then the lookup
+	// without them, for the summary. Site stays the lookup as the
+	// function itself reads it.
+	Params *Params
+	Base   *site.Site
 }
 
 // InsertCall is an insert found in a function.
@@ -145,6 +155,8 @@ type InsertCall struct {
 	What   string // the call's name: "Create", "INSERT"
 	At     Step
 	Helper string
+	// Model: the function's caller decides the model (Table is "").
+	Model ModelRef
 }
 
 // Provider is a recogniser that lists the lookups and inserts of a
