@@ -250,8 +250,9 @@ func (p *Pass) summarize(u *Unit, body *ast.BlockStmt, sig *types.Signature, nam
 	case len(valid) == 0 && len(unclear) == 1 && sig.Results().Len() > 0:
 		// A lookup whose result does not tell "not found" on every path:
 		// its callers' inserts after it are unknown (-strict), not findings.
-		if l := p.lookupOf(unclear[0], nil); !insertsInto(inserts, l) {
-			s.Lookups = []Lookup{l}
+		// Tested before the lookup is completed, which reads files.
+		if !insertsInto(inserts, unclear[0].shape()) {
+			s.Lookups = []Lookup{p.lookupOf(unclear[0], nil)}
 		}
 	}
 	for _, ins := range inserts {
@@ -414,6 +415,16 @@ func insertsInto(inserts []InsertCall, l Lookup) bool {
 
 // resolved is the lookup's site, completed when the recogniser left the
 // parts that take reading files for later.
+// shape is the lookup's table and parameters, all insertsInto reads, with
+// nothing completed.
+func (l LookupCall) shape() Lookup {
+	st := l.Site
+	if l.Params != nil && l.Base != nil {
+		st = l.Base
+	}
+	return Lookup{Table: st.Table, Params: l.Params}
+}
+
 func (l LookupCall) resolved() *site.Site {
 	if l.Complete == nil {
 		return l.Site
