@@ -12,7 +12,7 @@ import (
 )
 
 func EnsureGeneric(r *generic.Repo[repo.User], email string) error {
-	if _, err := r.FindByField("email", email); errors.Is(err, gorm.ErrRecordNotFound) { // want `EnsureGeneric: FindByField \(lookup on users \(email\), generic/generic.go:\d+\) then Create \(insert into users, generic/generic.go:\d+\) \(line \d+\) on users looks up \(email\) but no unique constraint covers it`
+	if _, err := r.FindByField("email", email); errors.Is(err, gorm.ErrRecordNotFound) { // want `EnsureGeneric: FindByField \(lookup on users \(email\), generic/generic\.go:15\) then Create \(insert into users, generic/generic\.go:20\): no unique constraint covers \(email\) on users \(model User\)`
 		return r.Create(&repo.User{Email: email})
 	}
 	return nil

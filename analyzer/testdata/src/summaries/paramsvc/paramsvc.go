@@ -12,7 +12,7 @@ import (
 )
 
 func EnsureByEmail(ctx context.Context, r *repo.Repo, email string) error {
-	_, err := r.FindBy(ctx, "email", email) // want `EnsureByEmail: FindBy \(lookup on users \(email\), repo/repo.go:\d+\) then Create \(insert into users, repo/repo.go:\d+\) \(line \d+\) on users looks up \(email\) but no unique constraint covers it`
+	_, err := r.FindBy(ctx, "email", email) // want `EnsureByEmail: FindBy \(lookup on users \(email\), repo/repo\.go:37\) then Create \(insert into users, repo/repo\.go:93\): no unique constraint covers \(email\) on users \(model User\)`
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return r.Create(ctx, &repo.User{Email: email})
 	}
@@ -76,7 +76,7 @@ func EnsureMemberRole(r *repo.Repo, tenant uint, role string) error {
 }
 
 func EnsureMemberOwner(r *repo.Repo, tenant uint) error {
-	if _, err := r.FindMember(tenant, "owner"); errors.Is(err, gorm.ErrRecordNotFound) { // want `EnsureMemberOwner: FindMember \(lookup on members \(tenant_id, role\).* add a unique index on members\(tenant_id\) WHERE role = 'owner'`
+	if _, err := r.FindMember(tenant, "owner"); errors.Is(err, gorm.ErrRecordNotFound) { // want `EnsureMemberOwner: FindMember \(lookup on members \(tenant_id, role\), repo/repo\.go:79\) then CreateMember \(insert into members, repo/repo\.go:101\): no unique constraint covers \(tenant_id, role\) on members \(model Member\) \(unique index idx_one_admin \(tenant_id\) where role = 'admin' is partial and the lookup does not imply role = 'admin'\)`
 		return r.CreateMember(&repo.Member{TenantID: tenant, Role: "owner"})
 	}
 	return nil

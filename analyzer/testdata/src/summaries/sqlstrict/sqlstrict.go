@@ -11,7 +11,7 @@ import (
 )
 
 func EnsureColumnVariable(ctx context.Context, u *sqlrepo.Users, column, v string) error {
-	if _, err := u.FindBy(ctx, column, v); errors.Is(err, sql.ErrNoRows) { // want `EnsureColumnVariable: FindBy \(lookup on users \(\), sqlrepo/sqlrepo.go:\d+\) then Add \(insert into users, sqlrepo/sqlrepo.go:\d+\) on users: lookup columns unknown \(the column passed to FindBy is not a constant\)`
+	if _, err := u.FindBy(ctx, column, v); errors.Is(err, sql.ErrNoRows) { // want `EnsureColumnVariable: FindBy \(lookup on users \(\), sqlrepo/sqlrepo\.go:38\) then Add \(insert into users, sqlrepo/sqlrepo\.go:50\): lookup columns unknown \(the column passed to FindBy is not a constant\)`
 		return u.Add(ctx, v, v)
 	}
 	return nil
@@ -19,7 +19,7 @@ func EnsureColumnVariable(ctx context.Context, u *sqlrepo.Users, column, v strin
 
 // A constant column: a finding, not an unknown lookup.
 func EnsureName(ctx context.Context, u *sqlrepo.Users, name string) error {
-	if _, err := u.FindBy(ctx, "name", name); errors.Is(err, sql.ErrNoRows) { // want `EnsureName: FindBy \(lookup on users \(name\).* no unique constraint covers it`
+	if _, err := u.FindBy(ctx, "name", name); errors.Is(err, sql.ErrNoRows) { // want `EnsureName: FindBy \(lookup on users \(name\), sqlrepo/sqlrepo\.go:38\) then Add \(insert into users, sqlrepo/sqlrepo\.go:50\): no unique constraint covers \(name\) on users`
 		return u.Add(ctx, "", name)
 	}
 	return nil
