@@ -6,6 +6,7 @@ package flow
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -53,9 +54,22 @@ func (fn *Func) Node() ast.Node { return fn.node }
 // their calls.
 func (fn *Func) Root() inspector.Cursor {
 	if fn.cursors == nil {
-		// The file's extent sizes the inspector's tables: it must be the
-		// declaration's, not the offset of its position in the file set.
-		file := &ast.File{Package: fn.decl.Pos(), Name: ast.NewIdent("_"), Decls: []ast.Decl{fn.decl}}
+		// The inspector sizes its table of events from the file's extent,
+		// at net/http's density of nodes per byte; denser code overflows
+		// it and the table is copied over and over (the analyzer's largest
+		// allocation). The extent given here is the one that makes room
+		// for exactly the declaration's events: two per node, and the
+		// file and its name. The inspector reads no other position of the
+		// file.
+		nodes := 2
+		ast.Inspect(fn.decl, func(n ast.Node) bool {
+			if n != nil {
+				nodes++
+			}
+			return true
+		})
+		extent := token.Pos((2*nodes*100+32)/33 + 1)
+		file := &ast.File{Package: fn.decl.End() - extent, Name: ast.NewIdent("_"), Decls: []ast.Decl{fn.decl}}
 		in := inspector.New([]*ast.File{file})
 		fn.cursors = map[ast.Node]inspector.Cursor{}
 		fn.cfgs = map[*ast.BlockStmt]*cfg.CFG{}
