@@ -27,6 +27,7 @@ type Func struct {
 
 	assignIdx AssignIndex
 	cursors   map[ast.Node]inspector.Cursor
+	parents   map[ast.Node]ast.Node // found by locate, without the inspector
 	cfgs      map[*ast.BlockStmt]*cfg.CFG
 	tags      map[ast.Expr]ast.Expr
 }
@@ -72,7 +73,6 @@ func (fn *Func) Root() inspector.Cursor {
 		file := &ast.File{Package: fn.decl.End() - extent, Name: ast.NewIdent("_"), Decls: []ast.Decl{fn.decl}}
 		in := inspector.New([]*ast.File{file})
 		fn.cursors = map[ast.Node]inspector.Cursor{}
-		fn.cfgs = map[*ast.BlockStmt]*cfg.CFG{}
 		fn.root, _ = in.Root().FindNode(fn.node)
 	}
 	return fn.root
@@ -102,28 +102,62 @@ func (fn *Func) Cursor(n ast.Node) (inspector.Cursor, bool) {
 // Parent returns the syntactic parent of n within the function; nil for
 // the function itself and for nodes outside it.
 func (fn *Func) Parent(n ast.Node) ast.Node {
-	if n == fn.Node() {
+	if n == fn.Node() || !fn.locate(n) {
 		return nil
 	}
-	c, ok := fn.Cursor(n)
-	if !ok {
-		return nil
+	return fn.parents[n]
+}
+
+// locate records the parents of n and of the nodes above it, found by
+// descending from the function through the nodes whose extent holds n's.
+// It reports false when n is not in the function. Most questions about a
+// lookup are about the few nodes above it; this answers them without the
+// inspector, whose table of the whole function costs more than the rest
+// of the function's analysis allocates.
+func (fn *Func) locate(n ast.Node) bool {
+	if n == fn.node {
+		return true
 	}
-	p := c.Parent()
-	fn.cursors[p.Node()] = p
-	return p.Node()
+	if _, ok := fn.parents[n]; ok {
+		return true
+	}
+	if fn.parents == nil {
+		fn.parents = map[ast.Node]ast.Node{}
+	}
+	var path []ast.Node
+	found := false
+	ast.Inspect(fn.node, func(x ast.Node) bool {
+		switch {
+		case found:
+			return false
+		case x == nil:
+			path = path[:len(path)-1]
+			return false
+		case x != n && (x.Pos() > n.Pos() || n.End() > x.End()):
+			return false // n is not below x
+		}
+		if len(path) > 0 {
+			fn.parents[x] = path[len(path)-1]
+		}
+		if x == n {
+			found = true
+			return false
+		}
+		path = append(path, x)
+		return true
+	})
+	return found
 }
 
 // CFGOf returns the control-flow graph of the innermost function body
 // holding n, built on first use.
 func (fn *Func) CFGOf(n ast.Node) *cfg.CFG {
-	c, ok := fn.Cursor(n)
-	if !ok {
+	if !fn.locate(n) {
 		return nil
 	}
 	var body *ast.BlockStmt
-	for e := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		switch f := e.Node().(type) {
+	for p := n; p != nil; p = fn.Parent(p) {
+		switch f := p.(type) {
 		case *ast.FuncDecl:
 			body = f.Body
 		case *ast.FuncLit:
@@ -133,9 +167,6 @@ func (fn *Func) CFGOf(n ast.Node) *cfg.CFG {
 			break
 		}
 		body = nil
-		if e == fn.Root() {
-			break
-		}
 	}
 	if body == nil {
 		return nil
@@ -143,6 +174,9 @@ func (fn *Func) CFGOf(n ast.Node) *cfg.CFG {
 	g, ok := fn.cfgs[body]
 	if !ok {
 		g = cfg.New(body, mayReturn(fn.Info))
+		if fn.cfgs == nil {
+			fn.cfgs = map[*ast.BlockStmt]*cfg.CFG{}
+		}
 		fn.cfgs[body] = g
 	}
 	return g
@@ -153,17 +187,18 @@ func (fn *Func) CFGOf(n ast.Node) *cfg.CFG {
 func (fn *Func) caseTags() map[ast.Expr]ast.Expr {
 	if fn.tags == nil {
 		fn.tags = map[ast.Expr]ast.Expr{}
-		for c := range fn.Root().Preorder((*ast.SwitchStmt)(nil)) {
-			sw := c.Node().(*ast.SwitchStmt)
-			if sw.Tag == nil {
-				continue
+		ast.Inspect(fn.node, func(n ast.Node) bool {
+			sw, ok := n.(*ast.SwitchStmt)
+			if !ok || sw.Tag == nil {
+				return true
 			}
 			for _, stmt := range sw.Body.List {
 				for _, v := range stmt.(*ast.CaseClause).List {
 					fn.tags[v] = sw.Tag
 				}
 			}
-		}
+			return true
+		})
 	}
 	return fn.tags
 }
