@@ -66,6 +66,7 @@ func analyze(patterns []string, tests bool) (*outcome, error) {
 		})
 	}
 	pruneImports(pkgs)
+	collectMoreOftenForAnalysis()
 	r.graph, err = checker.Analyze([]*analysis.Analyzer{releasing(analyzer.Analyzer, pkgs)}, pkgs, nil)
 	if err != nil {
 		return nil, err

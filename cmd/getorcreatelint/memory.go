@@ -2,6 +2,8 @@ package main
 
 import (
 	"go/types"
+	"os"
+	"runtime/debug"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -46,5 +48,21 @@ func release(p *packages.Package) {
 	clear(p.Syntax)
 	if p.TypesInfo != nil {
 		*p.TypesInfo = types.Info{}
+	}
+}
+
+// analysisGCPercent is the garbage collector's target during the analysis,
+// when the user's GOGC does not say otherwise. After loading, the live heap
+// is the loaded packages, and it only shrinks as passes release them; the
+// analysis itself makes short-lived garbage. At the default of 100 that
+// garbage alone lets the heap grow to twice the loaded packages before a
+// collection; at 50 the peak stays near what loading took, for about 5%
+// more CPU time (staticcheck makes the same trade).
+const analysisGCPercent = 50
+
+// collectMoreOftenForAnalysis sets analysisGCPercent unless GOGC is set.
+func collectMoreOftenForAnalysis() {
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(analysisGCPercent)
 	}
 }
