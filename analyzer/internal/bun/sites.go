@@ -253,7 +253,7 @@ func (fc *fnCtx) where(lc *conds.Conds, args []ast.Expr) {
 		lc.Why.Set("the condition uses bun's ?TableAlias placeholders")
 		return
 	}
-	lc.AddWhere(fc.Info, sqlscan.ParseWhere(sqlscan.Lex(text, sqlscan.Generic)), args[1:], false)
+	lc.AddWhere(fc.Info, conds.ParseFragment(text), args[1:], false)
 }
 
 // upserts returns the function's INSERTs with On(...) or Ignore(), in the

@@ -10,7 +10,6 @@ import (
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/conds"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
 	"github.com/getorcreatelint/getorcreatelint/schema"
-	"github.com/getorcreatelint/getorcreatelint/schema/sqlscan"
 )
 
 // gormCondition reads one condition group, as GORM's BuildCondition does:
@@ -117,7 +116,7 @@ func (fc *fnCtx) gormStringCondition(lc *conds.Conds, model *gormModelInfo, s st
 
 // sqlCondition reads a SQL fragment such as "email = ? AND tenant_id = ?".
 func (fc *fnCtx) sqlCondition(lc *conds.Conds, s string, values []ast.Expr) {
-	lc.AddWhere(fc.Info, sqlscan.ParseWhere(sqlscan.Lex(s, sqlscan.Generic)), values, true)
+	lc.AddWhere(fc.Info, conds.ParseFragment(s), values, true)
 }
 
 // primaryKeyTerms pins the model's primary key: First(&u, 10) or a numeric
@@ -303,7 +302,7 @@ func (fc *fnCtx) joinedCondition(lc *conds.Conds, model *gormModelInfo, args []a
 			cols = []string{s} // Where("email", e)
 		}
 	} else {
-		for _, c := range sqlscan.ParseWhere(sqlscan.Lex(s, sqlscan.Generic)).Conds {
+		for _, c := range conds.ParseFragment(s).Conds {
 			if c.Qualifier == "" {
 				cols = append(cols, c.Columns...)
 			}
