@@ -18,7 +18,7 @@ func TestLayering(t *testing.T) {
 		"site":    {},
 		"flow":    {},
 		"sources": {},
-		"conds":   {"flow", "site"},
+		"conds":   {"flow", "site", "sources"},
 		"verdict": {"site", "sources"},
 		"summary": {"flow", "site"},
 	}
