@@ -10,16 +10,25 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/summary"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 )
 
 // entFixer words fixes in ent's terms (see entFix).
-type entFixer struct{ entity *entEntity }
+type entFixer struct {
+	entity *entEntity
+	// carried is what a helper's lookup carried to a caller's pass, where
+	// the entity is not at hand (entity is nil).
+	carried *summary.CarriedFix
+}
 
 // names is how the entity's schema names its columns; nil when unknown.
 func (f entFixer) names() entNames {
-	if f.entity != nil && f.entity.pkg != nil {
+	switch {
+	case f.entity != nil && f.entity.pkg != nil:
 		return f.entity
+	case f.carried != nil:
+		return carriedNames{f.carried}
 	}
 	return nil
 }
@@ -103,7 +112,8 @@ func quoteAll(names []string) string {
 	return strings.Join(q, ", ")
 }
 
-// entNames is how an entity's schema names its table's columns.
+// entNames is how an entity's schema names its table's columns: the
+// entity itself in its own pass, or what a helper's lookup carried.
 type entNames interface {
 	schemaName() string
 	column(col string) (entColumn, bool)

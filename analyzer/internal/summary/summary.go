@@ -57,7 +57,8 @@ type Lookup struct {
 
 // CarriedFix is a recogniser's fix wording reduced to data, so that it
 // crosses to the callers of a helper in other packages' passes: the
-// model's Go name and the fields that hold the lookup's columns.
+// model's name (its Go type, or its ent schema) and the fields that hold
+// the lookup's columns.
 type CarriedFix struct {
 	Framework string // the recogniser that words it
 	Model     string
@@ -69,6 +70,12 @@ type CarriedFix struct {
 type FieldColumn struct {
 	Column string
 	Path   []string
+	// Edge: Path names the edge whose foreign key the column holds, not
+	// a field (ent).
+	Edge bool
+	// Const is the generated constant that names the column in code,
+	// user.FieldEmail (ent); "" when the framework has none.
+	Const string
 }
 
 // Carrier is a site.Fixer whose wording can be carried to a helper's
