@@ -96,8 +96,11 @@ func (f entFixer) Carry(s *site.Site) *summary.CarriedFix {
 	}
 	c := &summary.CarriedFix{Framework: framework, Model: names.schemaName()}
 	for _, t := range s.Lookup.Terms {
+		if t.Expr != "" || carriesColumn(c.Fields, t.Column) {
+			continue
+		}
 		col, ok := names.column(t.Column)
-		if t.Expr != "" || !ok || carriesColumn(c.Fields, t.Column) {
+		if !ok {
 			continue
 		}
 		fc := summary.FieldColumn{Column: t.Column, Path: []string{col.field}, Const: col.constant}

@@ -65,11 +65,12 @@ type CarriedFix struct {
 	Fields    []FieldColumn
 }
 
-// FieldColumn is a field of a model (its path from the model) and the
-// column it maps to.
+// FieldColumn is a field of a model and the column it maps to.
 type FieldColumn struct {
 	Column string
-	Path   []string
+	// Path is the field's path from the model's Go type (GORM, bun), or
+	// the name of the ent schema's field or edge.
+	Path []string
 	// Edge: Path names the edge whose foreign key the column holds, not
 	// a field (ent).
 	Edge bool
