@@ -42,7 +42,7 @@ func TestParametricRepositoryModule(t *testing.T) {
 	if code != 3 {
 		t.Fatalf("-strict: exit code %d, want 3; stderr:\n%s", code, stderr)
 	}
-	const unknown = "UserByColumn: FindByField (lookup on users (), internal/store/repo.go:25) then Create (insert into users, internal/store/repo.go:37): lookup columns unknown (the column passed to FindByField is not a constant)"
+	const unknown = "UserByColumn: FindByField (lookup on users, internal/store/repo.go:25) then Create (insert into users, internal/store/repo.go:37): lookup columns unknown (the column passed to FindByField is not a constant)"
 	if !strings.Contains(stderr, unknown) {
 		t.Errorf("-strict: no line with %q:\n%s", unknown, stderr)
 	}

@@ -25,8 +25,8 @@ func TestRepositoryModule(t *testing.T) {
 
 	// Each finding names the helpers' chain, with paths from the module
 	// root, and points at the lookup and the insert inside them. The fix
-	// of a lookup on a tag-managed model is its struct tag, as in one
-	// function.
+	// of a lookup on a tag-managed model is its struct tag, and of an ent
+	// lookup its schema's Unique(), as in one function.
 	for _, want := range []string{
 		"internal/service/tags.go:25:19: EnsureTag: FindTagByName (lookup on tags (name), internal/store/tags.go:31) then CreateTag (insert into tags, internal/store/tags.go:72): no unique constraint covers (name) on tags (model Tag); concurrent calls can insert duplicates: add gorm:\"uniqueIndex\" to Tag.Name or a unique index on tags(name)",
 		"internal/store/tags.go:31:55: \tthe lookup inside FindTagByName (internal/store/tags.go:31)",
@@ -34,7 +34,7 @@ func TestRepositoryModule(t *testing.T) {
 		"internal/service/tags.go:35:19: EnsureTagBySentinel: GetTag (lookup on tags (name), internal/store/tags.go:38) then CreateTag (insert into tags, internal/store/tags.go:72): ",
 		"internal/service/accounts.go:18:20: AccountID: FindByEmail (lookup on accounts (email), internal/store/accounts.go:20) then Create (insert into accounts, internal/store/accounts.go:29): no unique constraint covers (email) on accounts; ",
 		"internal/store/accounts.go:29:14: \tthe insert inside Create (internal/store/accounts.go:29)",
-		"internal/service/members.go:28:19: Claim: ByHandle (lookup on members (handle), internal/members/members.go:28) then Create (insert into members, internal/members/members.go:41): no unique constraint covers (handle) on members (model Member); ",
+		"internal/service/members.go:28:19: Claim: ByHandle (lookup on members (handle), internal/members/members.go:28) then Create (insert into members, internal/members/members.go:41): no unique constraint covers (handle) on members (model Member); concurrent calls can insert duplicates: add .Unique() to the \"handle\" field of the Member schema or a unique index on members(handle); then Create()...OnConflictColumns(member.FieldHandle).Ignore().ID(ctx) (sql/upsert feature) gets or creates in one statement",
 		"internal/members/members.go:28:65: \tthe lookup inside ByHandle (internal/members/members.go:28)",
 		"internal/service/members.go:37:23: Reserve: HandleTaken (lookup on members (handle), internal/members/members.go:37) then Create (insert into members, internal/members/members.go:41): ",
 	} {

@@ -2,7 +2,9 @@ package bun
 
 import (
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/summary"
+	"github.com/getorcreatelint/getorcreatelint/schema/buntags"
 )
 
 // Lookups lists the function's bun SELECT runs (Scan, Exists, Count) whose
@@ -42,4 +44,47 @@ func (r *Recognizer) Inserts(fn *flow.Func, calls []flow.Call) []summary.InsertC
 // a count tells a miss only by comparison, which a caller does.
 var bunSignals = map[string][]summary.Signal{
 	"Exists": {{Kind: summary.BoolResult, Result: 0}},
+}
+
+// framework names bun's carried fixes.
+const framework = "bun"
+
+// Carry reduces the fixer to what wording the tag fix needs: the model's
+// name and the fields of the lookup's columns. A caller's pass words the
+// fix from it as the helper's own pass would.
+func (f Fixer) Carry(s *site.Site) *summary.CarriedFix {
+	if f.Schema == nil {
+		return nil
+	}
+	c := &summary.CarriedFix{Framework: framework, Model: f.Schema.Model}
+	for _, t := range s.Lookup.Terms {
+		col, ok := f.Schema.ByColumn(t.Column)
+		if t.Expr != "" || !ok || carriesColumn(c.Fields, col.Column) {
+			continue
+		}
+		c.Fields = append(c.Fields, summary.FieldColumn{Column: col.Column, Path: col.Path})
+	}
+	return c
+}
+
+func carriesColumn(fields []summary.FieldColumn, column string) bool {
+	for _, f := range fields {
+		if f.Column == column {
+			return true
+		}
+	}
+	return false
+}
+
+// FixerOf is the fixer of a bun lookup inside a helper of another
+// package, from what its fixer carried.
+func (r *Recognizer) FixerOf(c *summary.CarriedFix) site.Fixer {
+	if c == nil || c.Framework != framework {
+		return nil
+	}
+	s := &buntags.Schema{Model: c.Model}
+	for _, f := range c.Fields {
+		s.Columns = append(s.Columns, buntags.Column{Path: f.Path, Column: f.Column})
+	}
+	return Fixer{Schema: s, Dialect: r.dialect}
 }

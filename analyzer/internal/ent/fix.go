@@ -10,14 +10,31 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/summary"
 	"github.com/getorcreatelint/getorcreatelint/schema"
 )
 
 // entFixer words fixes in ent's terms (see entFix).
-type entFixer struct{ entity *entEntity }
+type entFixer struct {
+	entity *entEntity
+	// carried is what a helper's lookup carried to a caller's pass, where
+	// the entity is not at hand (entity is nil).
+	carried *summary.CarriedFix
+}
+
+// names is how the entity's schema names its columns; nil when unknown.
+func (f entFixer) names() entNames {
+	switch {
+	case f.entity != nil && f.entity.pkg != nil:
+		return f.entity
+	case f.carried != nil:
+		return carriedNames{f.carried}
+	}
+	return nil
+}
 
 func (f entFixer) Advice(s *site.Site, fix site.Fix) string {
-	return entFix(f.entity, s.KeyTerms(), fix.Index.Text())
+	return entFix(f.names(), s.KeyTerms(), fix.Index.Text())
 }
 
 // IndexAdvice declares the key an upsert's target needs in the schema,
@@ -26,7 +43,7 @@ func (f entFixer) IndexAdvice(spec site.IndexSpec, migrated bool) string {
 	if migrated || len(spec.Where) > 0 {
 		return ""
 	}
-	if decl, _ := entKeyDecl(f.entity, spec.Key); decl != "" {
+	if decl, _ := entKeyDecl(f.names(), spec.Key); decl != "" {
 		return "add " + decl + " or " + spec.Text()
 	}
 	return ""
@@ -42,7 +59,7 @@ func (entFixer) Edits(*site.Site, site.Fix) []analysis.SuggestedFix { return nil
 // RETURNING yields no row (ent issue 1821). It returns "" when a lookup
 // column is not a field or edge of the entity, or may be NULL (the key
 // then needs NULLS NOT DISTINCT, which the schema cannot say).
-func entFix(e *entEntity, terms []schema.Term, index string) string {
+func entFix(e entNames, terms []schema.Term, index string) string {
 	decl, consts := entKeyDecl(e, terms)
 	if decl == "" {
 		return ""
@@ -54,8 +71,8 @@ func entFix(e *entEntity, terms []schema.Term, index string) string {
 // entKeyDecl words the schema change that declares a unique key on the
 // terms, and returns the generated constants naming its columns; "" when
 // a term is not a field or edge of the entity, or may be NULL.
-func entKeyDecl(e *entEntity, terms []schema.Term) (decl string, consts []string) {
-	if e == nil || e.pkg == nil || len(terms) == 0 {
+func entKeyDecl(e entNames, terms []schema.Term) (decl string, consts []string) {
+	if e == nil || len(terms) == 0 {
 		return "", nil
 	}
 	var fieldNames, edgeNames []string
@@ -75,7 +92,7 @@ func entKeyDecl(e *entEntity, terms []schema.Term) (decl string, consts []string
 		consts = append(consts, c.constant)
 	}
 	if len(fieldNames) == 1 && len(edgeNames) == 0 {
-		return fmt.Sprintf(".Unique() to the %q field of the %s schema", fieldNames[0], e.name), consts
+		return fmt.Sprintf(".Unique() to the %q field of the %s schema", fieldNames[0], e.schemaName()), consts
 	}
 	idx := "index"
 	if len(fieldNames) > 0 {
@@ -84,7 +101,7 @@ func entKeyDecl(e *entEntity, terms []schema.Term) (decl string, consts []string
 	if len(edgeNames) > 0 {
 		idx += ".Edges(" + quoteAll(edgeNames) + ")"
 	}
-	return fmt.Sprintf("%s.Unique() to the Indexes of the %s schema", idx, e.name), consts
+	return fmt.Sprintf("%s.Unique() to the Indexes of the %s schema", idx, e.schemaName()), consts
 }
 
 func quoteAll(names []string) string {
@@ -94,6 +111,15 @@ func quoteAll(names []string) string {
 	}
 	return strings.Join(q, ", ")
 }
+
+// entNames is how an entity's schema names its table's columns: the
+// entity itself in its own pass, or what a helper's lookup carried.
+type entNames interface {
+	schemaName() string
+	column(col string) (entColumn, bool)
+}
+
+func (e *entEntity) schemaName() string { return e.name }
 
 // entColumn is how the entity's schema names one of its table's columns.
 type entColumn struct {

@@ -81,3 +81,72 @@ var entSignals = map[string][]summary.Signal{
 	"OnlyX":   {{Kind: summary.NilResult, Result: 0}},
 	"ExistX":  {{Kind: summary.BoolResult, Result: 0}},
 }
+
+// framework names ent's carried fixes.
+const framework = "ent"
+
+// Carry reduces the fixer to what wording the schema fix needs: the
+// entity's schema name and, for each lookup column, the field or edge
+// that holds it and its generated constant. nil when no column is a
+// field or edge: the fix is then the index alone, as in the helper.
+func (f entFixer) Carry(s *site.Site) *summary.CarriedFix {
+	names := f.names()
+	if names == nil {
+		return nil
+	}
+	c := &summary.CarriedFix{Framework: framework, Model: names.schemaName()}
+	for _, t := range s.Lookup.Terms {
+		if t.Expr != "" || carriesColumn(c.Fields, t.Column) {
+			continue
+		}
+		col, ok := names.column(t.Column)
+		if !ok {
+			continue
+		}
+		fc := summary.FieldColumn{Column: t.Column, Path: []string{col.field}, Const: col.constant}
+		if col.field == "" {
+			fc.Path, fc.Edge = []string{col.edge}, true
+		}
+		c.Fields = append(c.Fields, fc)
+	}
+	if len(c.Fields) == 0 {
+		return nil
+	}
+	return c
+}
+
+func carriesColumn(fields []summary.FieldColumn, column string) bool {
+	for _, f := range fields {
+		if f.Column == column {
+			return true
+		}
+	}
+	return false
+}
+
+// FixerOf is the fixer of an ent lookup inside a helper of another
+// package, from what its fixer carried.
+func (r *Recognizer) FixerOf(c *summary.CarriedFix) site.Fixer {
+	if c == nil || c.Framework != framework {
+		return nil
+	}
+	return entFixer{carried: c}
+}
+
+// carriedNames names the columns a helper's lookup carried.
+type carriedNames struct{ c *summary.CarriedFix }
+
+func (n carriedNames) schemaName() string { return n.c.Model }
+
+func (n carriedNames) column(col string) (entColumn, bool) {
+	for _, f := range n.c.Fields {
+		if f.Column != col || len(f.Path) != 1 {
+			continue
+		}
+		if f.Edge {
+			return entColumn{edge: f.Path[0], constant: f.Const}, true
+		}
+		return entColumn{field: f.Path[0], constant: f.Const}, true
+	}
+	return entColumn{}, false
+}

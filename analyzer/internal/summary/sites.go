@@ -84,8 +84,8 @@ func (p *Pass) site(u *Unit, l LookupCall, ins InsertCall) *site.Site {
 		iname = ins.What
 	}
 	root := p.root()
-	s.What = fmt.Sprintf("%s: %s (lookup on %s (%s), %s) then %s (insert into %s, %s)",
-		unitName(u), lname, s.Table, strings.Join(cols, ", "), l.At.WhereIn(root),
+	s.What = fmt.Sprintf("%s: %s (%s, %s) then %s (insert into %s, %s)",
+		unitName(u), lname, lookupOn(s.Table, cols), l.At.WhereIn(root),
 		iname, ins.Table, ins.At.WhereIn(root))
 	s.Chain = true
 	s.Related = slices.Clone(l.Site.Related)
@@ -96,6 +96,16 @@ func (p *Pass) site(u *Unit, l LookupCall, ins InsertCall) *site.Site {
 		s.Related = addRelated(s.Related, p.related(ins.At, "the insert inside "+ins.Helper))
 	}
 	return &s
+}
+
+// lookupOn names a lookup in a chain: its table and columns, or its
+// table alone when it has none to name (unknown columns, no conditions),
+// which the rest of the message then says.
+func lookupOn(table string, cols []string) string {
+	if len(cols) == 0 {
+		return "lookup on " + table
+	}
+	return fmt.Sprintf("lookup on %s (%s)", table, strings.Join(cols, ", "))
 }
 
 // addRelated appends the locations that are not there yet: one finding

@@ -57,18 +57,26 @@ type Lookup struct {
 
 // CarriedFix is a recogniser's fix wording reduced to data, so that it
 // crosses to the callers of a helper in other packages' passes: the
-// model's Go name and the fields that hold the lookup's columns.
+// model's name (its Go type, or its ent schema) and the fields that hold
+// the lookup's columns.
 type CarriedFix struct {
 	Framework string // the recogniser that words it
 	Model     string
 	Fields    []FieldColumn
 }
 
-// FieldColumn is a field of a model (its path from the model) and the
-// column it maps to.
+// FieldColumn is a field of a model and the column it maps to.
 type FieldColumn struct {
 	Column string
-	Path   []string
+	// Path is the field's path from the model's Go type (GORM, bun), or
+	// the name of the ent schema's field or edge.
+	Path []string
+	// Edge: Path names the edge whose foreign key the column holds, not
+	// a field (ent).
+	Edge bool
+	// Const is the generated constant that names the column in code,
+	// user.FieldEmail (ent); "" when the framework has none.
+	Const string
 }
 
 // Carrier is a site.Fixer whose wording can be carried to a helper's

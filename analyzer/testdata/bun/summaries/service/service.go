@@ -11,7 +11,7 @@ import (
 )
 
 func EnsureTag(ctx context.Context, r *repo.Tags, name string) error {
-	_, err := r.ByName(ctx, name) // want `EnsureTag: ByName \(lookup on tags \(name\), summaries/repo/repo\.go:25\) then Create \(insert into tags, summaries/repo/repo\.go:71\): no unique constraint covers \(name\) on tags \(model Tag\)`
+	_, err := r.ByName(ctx, name) // want `^EnsureTag: ByName \(lookup on tags \(name\), summaries/repo/repo\.go:25\) then Create \(insert into tags, summaries/repo/repo\.go:71\): no unique constraint covers \(name\) on tags \(model Tag\); concurrent calls can insert duplicates: add bun:",unique" to Tag\.Name or a unique index on tags\(name\); then make the insert NewInsert\(\)\.\.\.On\("CONFLICT \(name\) DO NOTHING"\) and select the row again when it inserts nothing \(PostgreSQL, SQLite\), or NewInsert\(\)\.\.\.Ignore\(\) \(MySQL\)$`
 	if errors.Is(err, sql.ErrNoRows) {
 		return r.Create(ctx, name)
 	}
@@ -87,6 +87,16 @@ func EnsureCachedErr(ctx context.Context, r *repo.Tags, name string) error {
 	_, err := r.Cached(ctx, name) // want `EnsureCachedErr: Cached \(lookup on tags \(name\)`
 	if errors.Is(err, sql.ErrNoRows) {
 		return r.Create(ctx, name)
+	}
+	return err
+}
+
+// The fix is a unique tag group on both fields, as for the same lookup in
+// one function.
+func EnsureOrgAccount(ctx context.Context, r *repo.Tags, org int64, name string) error {
+	_, err := r.ByOrgName(ctx, org, name) // want `^EnsureOrgAccount: ByOrgName \(lookup on accounts \(name, org_id\), summaries/repo/accounts\.go:12\) then CreateAccount \(insert into accounts, summaries/repo/repo\.go:76\): no unique constraint covers \(name, org_id\) on accounts \(model Account\) \(unique constraint org_handle \(org_id, handle\) also needs handle\); concurrent calls can insert duplicates: include handle in the lookup, or add bun:",unique:idx_accounts_name_org_id" to Account\.Name and Account\.OrgID or a unique index on accounts\(name, org_id\); then make the insert NewInsert\(\)\.\.\.On\("CONFLICT \(name, org_id\) DO NOTHING"\) and select the row again when it inserts nothing \(PostgreSQL, SQLite\), or NewInsert\(\)\.\.\.Ignore\(\) \(MySQL\)$`
+	if errors.Is(err, sql.ErrNoRows) {
+		return r.CreateAccount(ctx, name)
 	}
 	return err
 }

@@ -212,3 +212,11 @@ func nopeByMethodExprID(ctx context.Context, r *repo.Repo, id uint) error {
 	}
 	return nil
 }
+
+// A lookup with no conditions has no columns to name in the chain.
+func EnsureAnyUser(ctx context.Context, r *repo.Repo) error {
+	if _, err := r.AnyUser(); errors.Is(err, gorm.ErrRecordNotFound) { // want `^EnsureAnyUser: AnyUser \(lookup on users, repo/first\.go:6\) then Create \(insert into users, repo/repo\.go:93\): the lookup has no conditions, so it matches any row; concurrent calls can insert duplicates: pass the lookup columns as conditions$`
+		return r.Create(ctx, &repo.User{Name: "first"})
+	}
+	return nil
+}

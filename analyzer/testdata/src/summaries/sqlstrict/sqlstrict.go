@@ -11,7 +11,7 @@ import (
 )
 
 func EnsureColumnVariable(ctx context.Context, u *sqlrepo.Users, column, v string) error {
-	if _, err := u.FindBy(ctx, column, v); errors.Is(err, sql.ErrNoRows) { // want `EnsureColumnVariable: FindBy \(lookup on users \(\), sqlrepo/sqlrepo\.go:38\) then Add \(insert into users, sqlrepo/sqlrepo\.go:50\): lookup columns unknown \(the column passed to FindBy is not a constant\)`
+	if _, err := u.FindBy(ctx, column, v); errors.Is(err, sql.ErrNoRows) { // want `EnsureColumnVariable: FindBy \(lookup on users, sqlrepo/sqlrepo\.go:38\) then Add \(insert into users, sqlrepo/sqlrepo\.go:50\): lookup columns unknown \(the column passed to FindBy is not a constant\)`
 		return u.Add(ctx, v, v)
 	}
 	return nil
