@@ -138,11 +138,14 @@ standalone() {
 
 # vettool SRC N: a copy of SRC with a distinct trailing comment. go vet keys
 # its cache by the tool's hash, so each copy misses the cache for vet
-# results while compiled export data stays cached.
+# results while compiled export data stays cached. The nonce keeps copies
+# of an unchanged tool distinct from an earlier bench run's, whose results
+# are still in the cache.
+nonce=$(date +%s%N)
 vettool() {
 	local copy=$work/bin/$(basename "$1").vet$2
 	cp "$1" "$copy"
-	printf '\n# bench run %s\n' "$2" >>"$copy"
+	printf '\n# bench run %s %s\n' "$2" "$nonce" >>"$copy"
 	echo "$copy"
 }
 
