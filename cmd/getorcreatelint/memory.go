@@ -56,8 +56,8 @@ func release(p *packages.Package) {
 // is the loaded packages, and it only shrinks as passes release them; the
 // analysis itself makes short-lived garbage. At the default of 100 that
 // garbage alone lets the heap grow to twice the loaded packages before a
-// collection; at 50 the peak stays near what loading took, for about 5%
-// more CPU time (staticcheck makes the same trade).
+// collection; at 50 the peak stays near what loading took, for a few
+// percent more CPU time.
 const analysisGCPercent = 50
 
 // collectMoreOftenForAnalysis sets analysisGCPercent unless GOGC is set.
