@@ -59,21 +59,12 @@ func (f Fixer) Carry(s *site.Site) *summary.CarriedFix {
 	c := &summary.CarriedFix{Framework: framework, Model: f.Schema.Model}
 	for _, t := range s.Lookup.Terms {
 		col, ok := f.Schema.ByColumn(t.Column)
-		if t.Expr != "" || !ok || carriesColumn(c.Fields, col.Column) {
+		if t.Expr != "" || !ok || c.Carries(col.Column) {
 			continue
 		}
 		c.Fields = append(c.Fields, summary.FieldColumn{Column: col.Column, Path: col.Path})
 	}
 	return c
-}
-
-func carriesColumn(fields []summary.FieldColumn, column string) bool {
-	for _, f := range fields {
-		if f.Column == column {
-			return true
-		}
-	}
-	return false
 }
 
 // FixerOf is the fixer of a bun lookup inside a helper of another

@@ -96,7 +96,7 @@ func (f entFixer) Carry(s *site.Site) *summary.CarriedFix {
 	}
 	c := &summary.CarriedFix{Framework: framework, Model: names.schemaName()}
 	for _, t := range s.Lookup.Terms {
-		if t.Expr != "" || carriesColumn(c.Fields, t.Column) {
+		if t.Expr != "" || c.Carries(t.Column) {
 			continue
 		}
 		col, ok := names.column(t.Column)
@@ -113,15 +113,6 @@ func (f entFixer) Carry(s *site.Site) *summary.CarriedFix {
 		return nil
 	}
 	return c
-}
-
-func carriesColumn(fields []summary.FieldColumn, column string) bool {
-	for _, f := range fields {
-		if f.Column == column {
-			return true
-		}
-	}
-	return false
 }
 
 // FixerOf is the fixer of an ent lookup inside a helper of another

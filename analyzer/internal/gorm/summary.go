@@ -70,21 +70,12 @@ func (g Fixer) Carry(s *site.Site) *summary.CarriedFix {
 	c := &summary.CarriedFix{Framework: framework, Model: g.Schema.Model}
 	for _, t := range s.Lookup.Terms {
 		col, ok := g.Schema.ByColumn(t.Column)
-		if t.Expr != "" || !ok || hasColumn(c.Fields, col.Column) {
+		if t.Expr != "" || !ok || c.Carries(col.Column) {
 			continue
 		}
 		c.Fields = append(c.Fields, summary.FieldColumn{Column: col.Column, Path: col.Path})
 	}
 	return c
-}
-
-func hasColumn(fields []summary.FieldColumn, column string) bool {
-	for _, f := range fields {
-		if f.Column == column {
-			return true
-		}
-	}
-	return false
 }
 
 // FixerOf is the fixer of a GORM lookup inside a helper of another

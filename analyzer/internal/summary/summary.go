@@ -65,6 +65,16 @@ type CarriedFix struct {
 	Fields    []FieldColumn
 }
 
+// Carries reports whether the fix already holds a field for column.
+func (c *CarriedFix) Carries(column string) bool {
+	for _, f := range c.Fields {
+		if f.Column == column {
+			return true
+		}
+	}
+	return false
+}
+
 // FieldColumn is a field of a model and the column it maps to.
 type FieldColumn struct {
 	Column string
