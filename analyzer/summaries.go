@@ -149,18 +149,27 @@ func (o *Options) inScope(pass *analysis.Pass) func(path string) bool {
 	if m := pass.Module; m != nil && (m.Main || m.Version == "") {
 		modPath = m.Path
 	}
-	prefixes := []string{}
-	for _, prefix := range o.Summarize {
-		if prefix = strings.TrimSuffix(prefix, "/"); prefix != "" {
-			prefixes = append(prefixes, prefix)
-		}
-	}
+	prefixes := append([]string(nil), o.Summarize...)
 	if modPath != "" {
 		prefixes = append(prefixes, modPath)
 	}
+	return UnderPackages(prefixes)
+}
+
+// UnderPackages returns the test of whether a package path is one of the
+// prefixes or below one ("example.com/app" holds "example.com/app/store",
+// not "example.com/apple"). Blanks around a prefix and a trailing slash do
+// not count; empty prefixes are ignored.
+func UnderPackages(prefixes []string) func(path string) bool {
+	var clean []string
+	for _, p := range prefixes {
+		if p = strings.TrimSuffix(strings.TrimSpace(p), "/"); p != "" {
+			clean = append(clean, p)
+		}
+	}
 	return func(path string) bool {
-		for _, prefix := range prefixes {
-			if strings.HasPrefix(path, prefix) && (len(path) == len(prefix) || path[len(prefix)] == '/') {
+		for _, p := range clean {
+			if strings.HasPrefix(path, p) && (len(path) == len(p) || path[len(p)] == '/') {
 				return true
 			}
 		}

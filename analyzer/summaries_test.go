@@ -50,3 +50,21 @@ func TestSummariesMigrated(t *testing.T) {
 	opts.Summarize = []string{"summariesmigrated"}
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(opts), "summariesmigrated")
 }
+
+// A package is under a prefix when it is the prefix or below it, never
+// when it merely starts with the same letters.
+func TestUnderPackages(t *testing.T) {
+	under := analyzer.UnderPackages([]string{" example.com/app/ ", "", "example.com/lib"})
+	for path, want := range map[string]bool{
+		"example.com/app":       true,
+		"example.com/app/store": true,
+		"example.com/apple":     false,
+		"example.com/lib/x/y":   true,
+		"example.com":           false,
+		"":                      false,
+	} {
+		if got := under(path); got != want {
+			t.Errorf("under(%q) = %v, want %v", path, got, want)
+		}
+	}
+}

@@ -49,7 +49,7 @@ func analyze(patterns []string, tests bool) (*outcome, error) {
 	if f := analyzer.Analyzer.Flags.Lookup("summarize"); f != nil {
 		summarize = f.Value.String()
 	}
-	pkgs, err := loadPackages("", patterns, tests, summarizePrefixes(summarize))
+	pkgs, err := loadPackages("", patterns, tests, analyzer.UnderPackages(strings.Split(summarize, ",")))
 	if err != nil {
 		return nil, err
 	}

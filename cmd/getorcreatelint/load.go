@@ -1,10 +1,6 @@
 package main
 
-import (
-	"strings"
-
-	"golang.org/x/tools/go/packages"
-)
+import "golang.org/x/tools/go/packages"
 
 // loadMode loads the requested packages from source and the rest of the
 // build graph from export data: the analyzer's summaries are facts about
@@ -28,12 +24,12 @@ func loadPackages(dir string, patterns []string, tests bool, inScope func(string
 	own := func(p *packages.Package) bool {
 		return p.Module != nil && p.Module.Main || inScope(p.PkgPath)
 	}
-	extra := unparsedModulePackages(pkgs, own)
+	requested := map[string]bool{}
+	for _, p := range pkgs {
+		requested[p.ID] = true
+	}
+	extra := unparsedModulePackages(pkgs, requested, own)
 	if len(extra) > 0 {
-		requested := map[string]bool{}
-		for _, p := range pkgs {
-			requested[p.ID] = true
-		}
 		all, err := packages.Load(cfg, append(append([]string(nil), patterns...), extra...)...)
 		if err != nil {
 			return nil, err
@@ -50,14 +46,10 @@ func loadPackages(dir string, patterns []string, tests bool, inScope func(string
 
 // unparsedModulePackages returns the module packages in the graph of
 // the roots that were loaded from export data: imported, but left out of
-// the patterns. A package with nothing to parse (only test files, or every
+// the patterns (requested holds the roots' IDs). A package with nothing to parse (only test files, or every
 // file excluded by build tags) is not one of them: loading it "from
 // source" would reload the whole graph for nothing.
-func unparsedModulePackages(roots []*packages.Package, own func(*packages.Package) bool) []string {
-	requested := map[string]bool{}
-	for _, p := range roots {
-		requested[p.ID] = true
-	}
+func unparsedModulePackages(roots []*packages.Package, requested map[string]bool, own func(*packages.Package) bool) []string {
 	var out []string
 	seen := map[string]bool{}
 	packages.Visit(roots, nil, func(p *packages.Package) {
@@ -84,22 +76,4 @@ func pruneImports(pkgs []*packages.Package) {
 			}
 		}
 	})
-}
-
-// summarizePrefixes reads the analyzer's summarize option.
-func summarizePrefixes(value string) func(string) bool {
-	var prefixes []string
-	for _, p := range strings.Split(value, ",") {
-		if p = strings.TrimSuffix(strings.TrimSpace(p), "/"); p != "" {
-			prefixes = append(prefixes, p)
-		}
-	}
-	return func(path string) bool {
-		for _, p := range prefixes {
-			if path == p || strings.HasPrefix(path, p+"/") {
-				return true
-			}
-		}
-		return false
-	}
 }
