@@ -23,45 +23,37 @@ type AssignIndex map[*types.Var][]Assignment
 
 func buildAssignIndex(info *types.Info, root ast.Node) AssignIndex {
 	idx := AssignIndex{}
-	var scopes []ast.Node
-	var lits []*ast.FuncLit
-
+	// stack holds the nodes above the one visited (the walk pops them on
+	// its nil visits); scopes and literals are read off it when a store
+	// is found, in one walk of the function.
+	var stack []ast.Node
 	record := func(id *ast.Ident, rhs ast.Expr, pos token.Pos, addr bool) {
 		v, ok := info.ObjectOf(id).(*types.Var)
 		if !ok || v.IsField() {
 			return
 		}
 		a := Assignment{Pos: pos, RHS: rhs, LHS: id, Addr: addr}
-		if len(scopes) > 0 {
-			a.scope = scopes[len(scopes)-1]
-		}
-		for _, lit := range lits {
-			if v.Pos() < lit.Pos() || v.Pos() >= lit.End() {
-				a.InLit = true
+		for i := len(stack) - 1; i >= 0; i-- {
+			switch n := stack[i].(type) {
+			case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause, *ast.IfStmt,
+				*ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt:
+				if a.scope == nil {
+					a.scope = n
+				}
+			case *ast.FuncLit:
+				if v.Pos() < n.Pos() || v.Pos() >= n.End() {
+					a.InLit = true
+				}
 			}
 		}
 		idx[v] = append(idx[v], a)
 	}
-
-	var visit func(n ast.Node) bool
-	visit = func(n ast.Node) bool {
+	ast.Inspect(root, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
 		switch n := n.(type) {
-		case *ast.FuncLit:
-			lits = append(lits, n)
-			ast.Inspect(n.Body, visit)
-			lits = lits[:len(lits)-1]
-			return false
-		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause, *ast.IfStmt,
-			*ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt:
-			scopes = append(scopes, n)
-			ast.Inspect(n, func(c ast.Node) bool {
-				if c == n {
-					return true
-				}
-				return visit(c)
-			})
-			scopes = scopes[:len(scopes)-1]
-			return false
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
 				id, ok := ast.Unparen(lhs).(*ast.Ident)
@@ -91,9 +83,9 @@ func buildAssignIndex(info *types.Info, root ast.Node) AssignIndex {
 				}
 			}
 		}
+		stack = append(stack, n)
 		return true
-	}
-	ast.Inspect(root, visit)
+	})
 	return idx
 }
 
