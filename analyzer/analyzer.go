@@ -96,11 +96,11 @@ func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Op
 	recs := frameworks(pass, opts, src.Dialect)
 	v := verdict.New(pass, verdict.Config{Enabled: opts.enabled, Exclude: opts.Exclude, TableKeys: tableKeys(recs),
 		Unbacked: opts.unbackedHook(pass)}, src)
-	p := &pipeline{pass: pass, recs: recs, byPkg: map[*types.Package]recognizer{}}
+	inScope := opts.inScope(pass)
+	p := &pipeline{pass: pass, recs: recs, byPkg: map[*types.Package]recognizer{}, inScope: inScope}
 	for _, r := range recs {
 		p.hooks.Add(r.Hooks())
 	}
-	inScope := opts.inScope(pass)
 	summarised := inScope(pass.Pkg.Path())
 	if !summarised && !opts.explain && !p.importsFramework() {
 		return nil, nil // a dependency with no call any recogniser reads
@@ -134,6 +134,9 @@ func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Op
 		stage = "recognition"
 		calls := u.calls
 		for _, r := range recs {
+			if len(calls[r]) == 0 {
+				continue // a site is made of the recogniser's calls
+			}
 			for _, s := range r.Sites(fn, calls[r]) {
 				stage, at = "verdict", s.Node
 				v.Decide(s)
@@ -147,6 +150,9 @@ func run(pass *analysis.Pass, opts *Options, frameworks func(*analysis.Pass, *Op
 		sums.Done(u.sum)
 		stage, at = "recognition", fn.Node()
 		for _, r := range recs {
+			if len(calls[r]) == 0 {
+				continue
+			}
 			for _, u := range r.Upserts(fn, calls[r]) {
 				stage, at = "verdict", u.Node
 				v.DecideUpsert(u)
@@ -192,6 +198,8 @@ type pipeline struct {
 	recs  []recognizer
 	hooks flow.Hooks
 	byPkg map[*types.Package]recognizer // nil: no recogniser claims the package
+	// inScope says which packages' functions have summaries.
+	inScope func(pkgPath string) bool
 }
 
 // recognizerFor resolves the call's callee and returns the recogniser of

@@ -60,29 +60,54 @@ func (p *pipeline) units(summarised bool) []*unit {
 // unitOf dispatches a function's calls: to the recogniser that claims the
 // callee's package, the rest kept for the summaries.
 func (p *pipeline) unitOf(fn *flow.Func, obj *types.Func, generated bool) *unit {
-	u := &unit{sum: &summary.Unit{Fn: fn, Obj: obj, Calls: map[summary.Provider][]flow.Call{}},
-		calls: map[recognizer][]flow.Call{}, generated: generated}
+	u := &unit{sum: &summary.Unit{Fn: fn, Obj: obj}, generated: generated}
 	ast.Inspect(fn.Node(), func(n ast.Node) bool {
-		x, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		call := flow.Call{Expr: x}
-		r := p.recognizerFor(&call)
-		if r == nil {
-			r = p.asFramework(&call)
-		}
-		if r == nil {
-			u.sum.Other = append(u.sum.Other, call)
-			return true
-		}
-		u.calls[r] = append(u.calls[r], call)
-		if prov, ok := r.(summary.Provider); ok {
-			u.sum.Calls[prov] = append(u.sum.Calls[prov], call)
+		switch x := n.(type) {
+		case *ast.FuncLit:
+			u.sum.Literals = true
+		case *ast.CallExpr:
+			p.dispatch(u, x)
 		}
 		return true
 	})
 	return u
+}
+
+// dispatch files a call under the recogniser that claims it, or among
+// the calls that may be of a summarised function: a function of the
+// packages with summaries, or a function value. Calls of other libraries,
+// built-ins and conversions have no summary and are dropped.
+func (p *pipeline) dispatch(u *unit, x *ast.CallExpr) {
+	call := flow.Call{Expr: x}
+	r := p.recognizerFor(&call)
+	if r == nil {
+		r = p.asFramework(&call)
+	}
+	if r == nil {
+		if mayHaveSummary(call, p.pass.TypesInfo, p.inScope) {
+			u.sum.Other = append(u.sum.Other, call)
+		}
+		return
+	}
+	if u.calls == nil {
+		u.calls = map[recognizer][]flow.Call{}
+	}
+	u.calls[r] = append(u.calls[r], call)
+	if prov, ok := r.(summary.Provider); ok {
+		if u.sum.Calls == nil {
+			u.sum.Calls = map[summary.Provider][]flow.Call{}
+		}
+		u.sum.Calls[prov] = append(u.sum.Calls[prov], call)
+	}
+}
+
+// mayHaveSummary reports whether the call is of a function of the
+// packages with summaries or of a function value.
+func mayHaveSummary(call flow.Call, info *types.Info, inScope func(string) bool) bool {
+	if call.Fn == nil {
+		return info.Types[call.Expr.Fun].IsValue()
+	}
+	return call.Fn.Pkg() != nil && inScope(call.Fn.Pkg().Path())
 }
 
 // frameworkTypes are the types an interface of the user's may stand for

@@ -42,7 +42,7 @@ func (p *Pass) helpers(u *Unit) []helperCall {
 // variable that the call invokes: find := func(...) {...}; find(x).
 func (p *Pass) closure(u *Unit, call *ast.CallExpr) (*Summary, string) {
 	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
+	if !ok || !u.Literals {
 		return nil, ""
 	}
 	v, ok := u.Fn.Info.Uses[id].(*types.Var)

@@ -24,7 +24,10 @@ type Unit struct {
 	Fn    *flow.Func
 	Obj   *types.Func              // nil for a package-level function literal
 	Calls map[Provider][]flow.Call // calls the recognisers claimed
-	Other []flow.Call              // the rest: candidates for helpers
+	Other []flow.Call              // calls that may be of a summarised function
+	// Literals: the function holds a function literal, which a local
+	// variable may hold and the function call later.
+	Literals bool
 }
 
 // Pass is the summaries of one analysis pass: those of the package's own
