@@ -70,6 +70,14 @@ func (p *pipeline) unitOf(fn *flow.Func, obj *types.Func, generated bool) *unit 
 		}
 		return true
 	})
+	for r, calls := range u.calls {
+		if prov, ok := r.(summary.Provider); ok {
+			if u.sum.Calls == nil {
+				u.sum.Calls = map[summary.Provider][]flow.Call{}
+			}
+			u.sum.Calls[prov] = calls
+		}
+	}
 	return u
 }
 
@@ -93,12 +101,6 @@ func (p *pipeline) dispatch(u *unit, x *ast.CallExpr) {
 		u.calls = map[recognizer][]flow.Call{}
 	}
 	u.calls[r] = append(u.calls[r], call)
-	if prov, ok := r.(summary.Provider); ok {
-		if u.sum.Calls == nil {
-			u.sum.Calls = map[summary.Provider][]flow.Call{}
-		}
-		u.sum.Calls[prov] = append(u.sum.Calls[prov], call)
-	}
 }
 
 // mayHaveSummary reports whether the call is of a function of the
