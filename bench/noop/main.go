@@ -1,8 +1,8 @@
-// Command noop is the benchmark floor: the same standalone driver as
-// getorcreatelint (singlechecker, roots parsed and type-checked from
-// source, dependencies read from export data) running an analyzer that
-// does nothing and declares no facts. Whatever getorcreatelint costs above
-// this is the linter's own overhead.
+// Command noop is the benchmark floor: the stock standalone driver
+// (singlechecker: roots parsed and type-checked from source, dependencies
+// read from export data) running an analyzer that does nothing and
+// declares no facts. Whatever getorcreatelint, with its own driver, costs
+// above this is the linter's own overhead.
 package main
 
 import (
