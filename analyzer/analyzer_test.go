@@ -85,6 +85,14 @@ func TestSoftDeleteConflict(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "softdelete")
 }
 
+// TestTestOnlyDriver: a driver only the tests import does not change
+// what the package's own code is told; analysistest checks the package
+// and its test variant against the same want.
+func TestTestOnlyDriver(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.Options{}), "testdialect")
+}
+
 func TestKeysFromGoMigrations(t *testing.T) {
 	t.Parallel()
 	dir, err := filepath.Abs(filepath.Join("testdata", "migrations", "gomigrations"))

@@ -59,7 +59,7 @@ func (fc *fnCtx) newSQLCall(call *ast.CallExpr, name string, m sqlMethod) *sqlCa
 		s.unknown = "the prepared statement is unknown"
 	}
 	if s.known() {
-		s.q = sqlscan.ParseQuery(s.text, sources.PackageDialect(fc.Pkg))
+		s.q = sqlscan.ParseQuery(s.text, sources.PackageDialect(fc.r.pass))
 	}
 	if !call.Ellipsis.IsValid() && m.args <= len(call.Args) {
 		s.args = call.Args[m.args:]

@@ -62,7 +62,7 @@ func (fc *fnCtx) queryParams(l *sqlCall) *summary.Params {
 	if !ok || g[0].Kind != summary.ArgConcat && g[0].Kind != summary.ArgParam {
 		return nil
 	}
-	return &summary.Params{By: substituteName, Dialect: sources.PackageDialect(fc.Pkg), Groups: []summary.Group{{Args: g}}}
+	return &summary.Params{By: substituteName, Dialect: sources.PackageDialect(fc.r.pass), Groups: []summary.Group{{Args: g}}}
 }
 
 // SubstituteName tells the summaries which Params raw SQL reads.

@@ -41,7 +41,7 @@ func (fc *fnCtx) resolvePrepared(s *sqlCall) {
 		return
 	}
 	s.text, s.unknown = text, ""
-	s.q = sqlscan.ParseQuery(text, sources.PackageDialect(fc.Pkg))
+	s.q = sqlscan.ParseQuery(text, sources.PackageDialect(fc.r.pass))
 }
 
 // describedQuery reads sd.Name or sd.SQL, where sd is the statement

@@ -192,7 +192,7 @@ func (p *Pass) hints(root string) migrations.Hints {
 		}
 	}
 	sort.Strings(h.EmbedDirs)
-	h.Dialect = DriverDialect(p.pass.Pkg)
+	h.Dialect = PackageDialect(p.pass)
 	return h
 }
 
@@ -231,9 +231,33 @@ var driverDialects = map[string]sqlscan.Dialect{
 	"github.com/ncruces/go-sqlite3/driver": sqlscan.SQLite,
 }
 
-// DriverDialect looks for a database driver among the package's imports,
+// codeImports returns the packages the non-test files of the pass import,
+// or all the package's imports when every file is a test file.
+func codeImports(pass *analysis.Pass) []*types.Package {
+	var out []*types.Package
+	seen := map[*types.Package]bool{}
+	code := false
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.Position(f.Pos()).Filename, "_test.go") {
+			continue
+		}
+		code = true
+		for _, spec := range f.Imports {
+			if pn := pass.TypesInfo.PkgNameOf(spec); pn != nil && !seen[pn.Imported()] {
+				seen[pn.Imported()] = true
+				out = append(out, pn.Imported())
+			}
+		}
+	}
+	if !code {
+		return pass.Pkg.Imports()
+	}
+	return out
+}
+
+// driverDialectOf looks for database drivers among the imports,
 // transitively; Generic when none or several dialects are found.
-func DriverDialect(pkg *types.Package) sqlscan.Dialect {
+func driverDialectOf(imports []*types.Package) sqlscan.Dialect {
 	seen := map[*types.Package]bool{}
 	found := map[sqlscan.Dialect]bool{}
 	var walk func(p *types.Package)
@@ -249,7 +273,9 @@ func DriverDialect(pkg *types.Package) sqlscan.Dialect {
 			walk(imp)
 		}
 	}
-	walk(pkg)
+	for _, imp := range imports {
+		walk(imp)
+	}
 	if len(found) != 1 {
 		return sqlscan.Generic
 	}
@@ -302,11 +328,16 @@ func RootLookups() int { return roots.Len() }
 
 var packageDialects = NewCache[string, sqlscan.Dialect]()
 
-// PackageDialect is the dialect query strings are lexed in: the one the
-// package's driver imports imply (it decides comments and escapes only,
-// and costs no file reads).
-func PackageDialect(pkg *types.Package) sqlscan.Dialect {
-	return packageDialects.Get(pkg.Path(), func() sqlscan.Dialect { return DriverDialect(pkg) })
+// PackageDialect is the dialect the database drivers imported by the
+// package's non-test files imply, transitively. Query strings are lexed
+// in it (it decides comments and escapes), and it stands for the schema's
+// dialect when the schema does not tell. It costs no file reads. A test
+// often opens another database than the code it tests (an in-memory
+// SQLite), and a package and its test variant must say the same of the
+// same code; a package of test files only (an external test package) is
+// read with all its imports.
+func PackageDialect(pass *analysis.Pass) sqlscan.Dialect {
+	return packageDialects.Get(pass.Pkg.Path(), func() sqlscan.Dialect { return driverDialectOf(codeImports(pass)) })
 }
 
 // Dialect is the database the package's schema is written for: the
@@ -324,12 +355,12 @@ func (p *Pass) Dialect() sqlscan.Dialect {
 			case found == sqlscan.Generic:
 				found = d
 			default:
-				return DriverDialect(p.pass.Pkg) // the sources disagree
+				return PackageDialect(p.pass) // the sources disagree
 			}
 		}
 	}
 	if found != sqlscan.Generic {
 		return found
 	}
-	return DriverDialect(p.pass.Pkg)
+	return PackageDialect(p.pass)
 }
