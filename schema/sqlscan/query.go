@@ -1,6 +1,9 @@
 package sqlscan
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // QueryKind is the kind of statement a query string holds.
 type QueryKind uint8
@@ -72,6 +75,10 @@ type Query struct {
 	// ...), whose Table and Where are the subquery's: false means no row.
 	Count  bool
 	Exists bool
+	// Constant is set for a select list of one constant that is true or
+	// a non-zero number (SELECT 1 FROM t WHERE ..., SELECT true ...): a
+	// row found scans it, none leaves the destination as it was.
+	Constant bool
 
 	// INSERT: the column list (nil when none is written: every column is
 	// set), how conflicts are handled, and the ON CONFLICT clauses.
@@ -151,6 +158,7 @@ func parseSelect(toks []Token) Query {
 		return existsSelect(toks)
 	}
 	q.Count = isCountList(toks[1:from])
+	q.Constant = isTruthyConstantList(toks[1:from])
 	rest := toks[from+1:]
 	table, n := tableName(rest)
 	if n == 0 {
@@ -242,7 +250,7 @@ func existsSelect(toks []Token) Query {
 	if sub.Exists || sub.Count {
 		sub.Unknown = "a nested EXISTS or COUNT"
 	}
-	sub.Exists, sub.Count = true, false
+	sub.Exists, sub.Count, sub.Constant = true, false, false
 	return sub
 }
 
@@ -255,6 +263,26 @@ func isCountList(list []Token) bool {
 	_, next := group(list, 1)
 	rest := list[next:]
 	return len(rest) == 0 || (len(rest) == 1 && rest[0].IsName()) || (len(rest) == 2 && rest[0].Is("as"))
+}
+
+// isTruthyConstantList reports whether a select list is one literal that
+// is true or a non-zero number, with an optional alias.
+func isTruthyConstantList(list []Token) bool {
+	if len(list) == 0 {
+		return false
+	}
+	rest := list[1:]
+	if !(len(rest) == 0 || (len(rest) == 1 && rest[0].IsName()) || (len(rest) == 2 && rest[0].Is("as"))) {
+		return false
+	}
+	switch t := list[0]; t.Kind {
+	case Number:
+		v, err := strconv.ParseFloat(t.Text, 64)
+		return err == nil && v != 0
+	case Ident:
+		return t.Is("true")
+	}
+	return false
 }
 
 // clauseWords cannot be a table alias.

@@ -29,6 +29,9 @@ func describeQuery(q Query) string {
 	if q.Exists {
 		parts = append(parts, "exists")
 	}
+	if q.Constant {
+		parts = append(parts, "constant")
+	}
 	if q.HasWhere {
 		parts = append(parts, "where["+describe(q.Where)+"]")
 	}
@@ -84,6 +87,11 @@ func TestParseQuery(t *testing.T) {
 		{`SELECT count(1) AS n FROM users WHERE email = ?`, Generic, `select users count where[email=?0]`},
 		{`SELECT EXISTS (SELECT 1 FROM users WHERE email = $1)`, Postgres, `select users exists where[email=?0]`},
 		{`SELECT EXISTS(SELECT 1 FROM users u WHERE u.email = ?) AS found`, Generic, `select users as u exists where[u.email=?0]`},
+		{`SELECT true FROM feeds WHERE user_id=$1 AND feed_url=$2 LIMIT 1`, Postgres, `select feeds constant where[user_id=?0 feed_url=?1]`},
+		{`SELECT 1 AS found FROM users WHERE email = ?`, Generic, `select users constant where[email=?0]`},
+		{`SELECT 0 FROM users WHERE email = ?`, Generic, `select users where[email=?0]`},
+		{`SELECT false FROM users WHERE email = ?`, Generic, `select users where[email=?0]`},
+		{`SELECT 1, id FROM users WHERE email = ?`, Generic, `select users where[email=?0]`},
 		{`SELECT id FROM users`, Generic, `select users`},
 		{`SELECT ?, id FROM users WHERE email = ?`, Generic, `select users where[email=?1]`},
 		// Shapes that are not read.
@@ -105,10 +113,10 @@ func TestParseQuery(t *testing.T) {
 		{`INSERT INTO users(email) VALUES($1) RETURNING id`, Postgres, `insert users (email) returning`},
 		{`insert into "public"."users" values ($1, $2)`, Postgres, `insert public.users`},
 		// Check-then-insert in one statement: the NOT EXISTS subquery is the lookup.
-		{`INSERT INTO users (email) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = $1)`, Postgres, `insert users (email) guard{select users where[email=?0]}`},
+		{`INSERT INTO users (email) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = $1)`, Postgres, `insert users (email) guard{select users constant where[email=?0]}`},
 		{`INSERT INTO tags (name, slug) SELECT ?, ? FROM dual WHERE NOT EXISTS (SELECT id FROM tags t WHERE t.name = ?) AND ? <> ''`, MySQL, `insert tags (name,slug) guard{select tags as t where[t.name=?2]}`},
-		{`INSERT INTO users (email) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = $1) RETURNING id`, Postgres, `insert users (email) returning guard{select users where[email=?0]}`},
-		{`INSERT INTO users (email) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = $1) ON CONFLICT DO NOTHING`, Postgres, `insert users (email) ON CONFLICT conflict() nothing guard{select users where[email=?0]}`},
+		{`INSERT INTO users (email) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = $1) RETURNING id`, Postgres, `insert users (email) returning guard{select users constant where[email=?0]}`},
+		{`INSERT INTO users (email) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = $1) ON CONFLICT DO NOTHING`, Postgres, `insert users (email) ON CONFLICT conflict() nothing guard{select users constant where[email=?0]}`},
 		{`INSERT INTO users (email) SELECT email FROM staging WHERE active`, Postgres, `insert users (email)`},
 		{`INSERT INTO users (email) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = $1) OR $2`, Postgres, `insert users (email)`},
 		{`INSERT INTO users (email) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = $1) AND NOT EXISTS (SELECT 1 FROM bans WHERE email = $1)`, Postgres, `insert users (email)`},

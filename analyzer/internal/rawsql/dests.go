@@ -37,6 +37,19 @@ func (fc *fnCtx) bindZeroDests(h *flow.Handle, dests []ast.Expr) {
 	}
 }
 
+// bindConstantFlag records the boolean a SELECT true (or 1) FROM ...
+// scans into: it stays false when no row matched, as it was declared.
+func (fc *fnCtx) bindConstantFlag(h *flow.Handle, dest ast.Expr) {
+	u, ok := ast.Unparen(dest).(*ast.UnaryExpr)
+	if !ok || u.Op != token.AND {
+		return
+	}
+	v, ok := flow.ObjectOf(fc.Info, u.X).(*types.Var)
+	if ok && isBool(v.Type()) && fc.zeroBefore(v, h.Call.Pos()) {
+		h.Exists[v] = true
+	}
+}
+
 // bindZeroValue records v, which holds the zero value when nothing was
 // found: a nil pointer, a struct whose fields are all zero, or a zero
 // number or string.

@@ -282,3 +282,26 @@ type fakeDB struct{}
 
 func (fakeDB) QueryRow(q string, args ...any) error { return nil }
 func (fakeDB) Exec(q string, args ...any) error     { return nil }
+
+// constantIsFalse: SELECT true leaves the flag false when no row matched,
+// the ignored error being sql.ErrNoRows.
+func constantIsFalse(db *sql.DB, name string) error {
+	var found bool
+	db.QueryRow("SELECT true FROM tags WHERE name = $1 LIMIT 1", name).Scan(&found) // want `SELECT then INSERT \(line 294\) on tags looks up \(name\)`
+	if found {
+		return nil
+	}
+	_, err := db.Exec("INSERT INTO tags (name) VALUES ($1)", name)
+	return err
+}
+
+// nopeColumnIsNotAFlag: false is also a row's value of a column.
+func nopeColumnIsNotAFlag(db *sql.DB, name string) error {
+	var hidden bool
+	db.QueryRow("SELECT hidden FROM tags WHERE name = $1", name).Scan(&hidden)
+	if hidden {
+		return nil
+	}
+	_, err := db.Exec("INSERT INTO tags (name) VALUES ($1)", name)
+	return err
+}

@@ -57,3 +57,27 @@ func (u *Users) FindIn(ctx context.Context, table, name string) (int64, error) {
 	err := u.db.QueryRowContext(ctx, "SELECT id FROM "+table+" WHERE name = $1", name).Scan(&id)
 	return id, err
 }
+
+// NameTaken is the exists helper of hand-written stores: SELECT true
+// scanned into a bool, the error dropped. The bool stays false when no
+// row matched.
+func (u *Users) NameTaken(ctx context.Context, name string) bool { // want NameTaken:`lookup users\(name\) bool#0$`
+	var taken bool
+	u.db.QueryRowContext(ctx, "SELECT true FROM users WHERE name = $1 LIMIT 1", name).Scan(&taken)
+	return taken
+}
+
+// EmailTaken is the same helper on a unique column.
+func (u *Users) EmailTaken(ctx context.Context, email string) bool { // want EmailTaken:`lookup users\(email\) bool#0$`
+	var taken bool
+	u.db.QueryRowContext(ctx, "SELECT 1 FROM users WHERE email = $1", email).Scan(&taken)
+	return taken
+}
+
+// NameActive scans a column: false is a row's value as well as no row,
+// so the result does not say whether a row was found.
+func (u *Users) NameActive(ctx context.Context, name string) bool { // want NameActive:`lookup users\(name\) unclear`
+	var active bool
+	u.db.QueryRowContext(ctx, "SELECT active FROM users WHERE name = $1", name).Scan(&active)
+	return active
+}

@@ -86,3 +86,24 @@ func EnsureIn(ctx context.Context, u *sqlrepo.Users, name string) error {
 	}
 	return nil
 }
+
+func RegisterName(ctx context.Context, u *sqlrepo.Users, name string) error {
+	if u.NameTaken(ctx, name) { // want `RegisterName: NameTaken \(lookup on users \(name\), sqlrepo/sqlrepo.go:\d+\) then Add \(insert into users, sqlrepo/sqlrepo.go:\d+\): no unique constraint covers \(name\) on users`
+		return errors.New("name taken")
+	}
+	return u.Add(ctx, "", name)
+}
+
+func nopeRegisterEmail(ctx context.Context, u *sqlrepo.Users, email string) error {
+	if u.EmailTaken(ctx, email) {
+		return errors.New("email taken")
+	}
+	return u.Add(ctx, email, "")
+}
+
+func nopeActiveIsNotFound(ctx context.Context, u *sqlrepo.Users, name string) error {
+	if u.NameActive(ctx, name) {
+		return nil
+	}
+	return u.Add(ctx, "", name)
+}
