@@ -65,6 +65,7 @@ func analyze(patterns []string, tests bool) (*outcome, error) {
 			}
 		})
 	}
+	analyzeSoundPackages(pkgs)
 	pruneImports(pkgs)
 	collectMoreOftenForAnalysis()
 	r.graph, err = checker.Analyze([]*analysis.Analyzer{releasing(analyzer.Analyzer, pkgs)}, pkgs, nil)

@@ -90,3 +90,38 @@ func pruneImports(pkgs []*packages.Package) {
 func parseFile(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
 	return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 }
+
+// analyzeSoundPackages lets the analysis run on packages whose type
+// information is whole despite a load error. go/packages marks a package
+// ill-typed for any error, and every package that imports it as well, and
+// the checker then skips them all: one //go:embed pattern that matches no
+// files (a front end that is not built) would stop the analysis of every
+// package importing it. A package stays ill-typed, and is not analysed,
+// when it or a package below it has a parse or type error, an error
+// go/packages does not classify, or any error while read from export
+// data. The errors are still printed, and the run still exits 1.
+func analyzeSoundPackages(roots []*packages.Package) {
+	broken := map[*packages.Package]bool{}
+	var isBroken func(p *packages.Package) bool
+	isBroken = func(p *packages.Package) bool {
+		if b, ok := broken[p]; ok {
+			return b
+		}
+		broken[p] = true // an import cycle is broken
+		// A package read from export data with an error may have none.
+		b := p.Types == nil || len(p.TypeErrors) > 0 || len(p.Errors) > 0 && p.TypesInfo == nil
+		for _, e := range p.Errors {
+			b = b || e.Kind != packages.ListError
+		}
+		for _, imp := range p.Imports {
+			b = isBroken(imp) || b
+		}
+		broken[p] = b
+		return b
+	}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if p.IllTyped && !isBroken(p) {
+			p.IllTyped = false
+		}
+	})
+}

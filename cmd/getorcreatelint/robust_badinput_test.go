@@ -257,3 +257,31 @@ func TestCodeThatDoesNotTypeCheck(t *testing.T) {
 		t.Errorf("./... with broken packages: exit code %d, want 1 and the app's findings; stderr:\n%s", code, stderr)
 	}
 }
+
+// A load error that leaves the types whole, a //go:embed pattern with no
+// files (a front end not built), does not stop the analysis of the
+// package or of its importers; a type error below a package still does.
+func TestImportOfPackageWithLoadError(t *testing.T) {
+	mod := copyModule(t, "testdata/gormapp")
+	const modPath = "example.com/gormapp"
+	writeFiles(t, mod, map[string]string{
+		"web/web.go": "package web\n\nimport \"embed\"\n\n//go:embed build/*\nvar Assets embed.FS\n",
+		"notes/notes.go": "package notes\n\nimport (\n\t\"gorm.io/gorm\"\n\n\t_ \"" + modPath + "/web\"\n)\n\n" +
+			"type Note struct {\n\tID    uint\n\tTitle string\n}\n\n" +
+			"func Ensure(db *gorm.DB, title string) {\n\tvar n Note\n\tdb.Where(Note{Title: title}).FirstOrCreate(&n)\n}\n",
+		"broken/broken.go": "package broken\n\nfunc F() undefinedType { return nil }\n",
+		"drafts/drafts.go": "package drafts\n\nimport (\n\t\"gorm.io/gorm\"\n\n\t\"" + modPath + "/broken\"\n)\n\n" +
+			"type Draft struct {\n\tID    uint\n\tTitle string\n}\n\n" +
+			"func Ensure(db *gorm.DB, title string) {\n\tvar d Draft\n\tdb.Where(Draft{Title: title}).FirstOrCreate(&d)\n\t_ = broken.F()\n}\n",
+	})
+	for _, patterns := range [][]string{{"./notes", "./drafts"}, {"./..."}} {
+		_, stderr, code := run(t, mod, binary(t), patterns...)
+		lines := diagnosticLines(stderr, mod)
+		if code != 1 || !strings.Contains(stderr, "pattern build/*: no matching files found") || !findingOn(lines, "notes") {
+			t.Errorf("%v: exit code %d, want 1, the embed error and the finding on notes; stderr:\n%s", patterns, code, stderr)
+		}
+		if findingOn(lines, "drafts") || !strings.Contains(stderr, "undefined: undefinedType") {
+			t.Errorf("%v: want the type error and no finding on drafts, whose import does not type-check; stderr:\n%s", patterns, stderr)
+		}
+	}
+}
