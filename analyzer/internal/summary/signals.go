@@ -87,6 +87,10 @@ func signals(fn *flow.Func, sig *types.Signature, l LookupCall) []Signal {
 			if ok && (!fwds || fwd.Kind == s.Kind && fwd.Sentinel == s.Sentinel) {
 				s.Result = i
 				out = append(out, s)
+			} else if !fwds && valueSignal(fn, l.Handle, rets, i, -1, false, refusalClass) {
+				// A check that refuses what it finds: nil when nothing
+				// was found, an error when a row was.
+				out = append(out, Signal{Kind: NilResult, Result: i})
 			}
 		case isBool(t):
 			if valueSignal(fn, l.Handle, rets, i, errIdx, fwds, boolClass) && (!fwds || fwd.Kind == BoolResult) {
@@ -406,6 +410,36 @@ func nilClass(fn *flow.Func, h *flow.Handle, v ast.Expr, o flow.Outcome, tracked
 		case flow.Found:
 			return hit
 		}
+	}
+	return unknown
+}
+
+// refusalClass classifies a returned error of a check that fails when
+// the lookup finds a row (if exists { return ErrTaken }; return nil): nil
+// reads "nothing was found", an error visibly made here (errors.New,
+// fmt.Errorf, a package's error variable, a literal) "a row was". Any
+// other value, the lookup's own error among them, is unknown.
+func refusalClass(fn *flow.Func, _ *flow.Handle, v ast.Expr, _ flow.Outcome, _ bool) class {
+	info := fn.Info
+	v = ast.Unparen(v)
+	if info.Types[v].IsNil() {
+		return miss
+	}
+	if _, ok := pkgErrVar(info, v); ok {
+		return hit
+	}
+	switch x := v.(type) {
+	case *ast.CallExpr:
+		callee := flow.Callee(info, x)
+		if flow.IsFunc(callee, "errors", "New") || flow.IsFunc(callee, "fmt", "Errorf") {
+			return hit
+		}
+	case *ast.UnaryExpr:
+		if _, ok := ast.Unparen(x.X).(*ast.CompositeLit); ok && x.Op == token.AND {
+			return hit
+		}
+	case *ast.CompositeLit:
+		return hit
 	}
 	return unknown
 }

@@ -154,3 +154,33 @@ func nopeCapturedColumn(column string, db *gorm.DB, name string) {
 		_ = store.CreateTag(db, &store.Tag{Name: name})
 	}
 }
+
+// AddTag validates, then inserts: the check refuses what it finds, so
+// the insert runs where nothing was found.
+func AddTag(db *gorm.DB, name string) error {
+	if err := store.CheckTagFree(db, name); err != nil { // want `AddTag: CheckTagFree \(lookup on tags \(name\), store/store.go:\d+\) then CreateTag \(insert into tags, store/store.go:39\): no unique constraint covers \(name\) on tags`
+		return err
+	}
+	return store.CreateTag(db, &store.Tag{Name: name})
+}
+
+func nopeLooseCheck(db *gorm.DB, name string) error {
+	if err := store.CheckTagFreeLoosely(db, name, false); err != nil {
+		return err
+	}
+	return store.CreateTag(db, &store.Tag{Name: name})
+}
+
+func nopeInsertWhereFound(db *gorm.DB, name string) error {
+	if err := store.CheckTagFree(db, name); err == nil {
+		return nil
+	}
+	return store.CreateTag(db, &store.Tag{Name: name})
+}
+
+func nopeNilErrIsFound(db *gorm.DB, name string) error { // want nopeNilErrIsFound:`lookup tags\(name\) err#0`
+	if err := store.CheckTagErr(db, name); err != nil {
+		return err
+	}
+	return store.CreateTag(db, &store.Tag{Name: name})
+}

@@ -192,3 +192,39 @@ func (r *Users) FindUserFormatted(email string) (*User, error) { // want FindUse
 	}
 	return &u, nil
 }
+
+// ErrTaken refuses a name in use.
+var ErrTaken = errors.New("name taken")
+
+// CheckTagFree refuses a name a row already has: nil when none has it.
+func CheckTagFree(db *gorm.DB, name string) error { // want CheckTagFree:`lookup tags\(name\) nil#0$`
+	if name == "" {
+		return errors.New("empty name")
+	}
+	var n int64
+	db.Model(&Tag{}).Where("name = ?", name).Count(&n)
+	if n > 0 {
+		return ErrTaken
+	}
+	return nil
+}
+
+// CheckTagFreeLoosely also says nil without looking: nil does not mean
+// that nothing was found.
+func CheckTagFreeLoosely(db *gorm.DB, name string, trusted bool) error { // want CheckTagFreeLoosely:`lookup tags\(name\) unclear`
+	if trusted {
+		return nil
+	}
+	var n int64
+	db.Model(&Tag{}).Where("name = ?", name).Count(&n)
+	if n > 0 {
+		return fmt.Errorf("tag %q exists", name)
+	}
+	return nil
+}
+
+// CheckTagErr returns what the lookup returned: nil when a row was found.
+func CheckTagErr(db *gorm.DB, name string) error { // want CheckTagErr:`lookup tags\(name\) err#0$`
+	var t Tag
+	return db.Where("name = ?", name).First(&t).Error
+}
