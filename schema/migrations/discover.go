@@ -43,6 +43,11 @@ var conventionalDirs = map[string]bool{
 // they hold Go files (goose, gormigrate, hand-rolled lists of DDL).
 var goMigrationDirs = map[string]bool{"migrations": true, "migration": true, "migrate": true}
 
+// goMigrationFiles are Go file names that make their directory count as Go
+// migrations whatever its name (miniflux's internal/database/migrations.go,
+// a list of DDL functions).
+var goMigrationFiles = map[string]bool{"migrations.go": true, "migration.go": true}
+
 // foundGo is the Found of a directory discovered for its Go files.
 const foundGo = "go migrations"
 
@@ -60,10 +65,11 @@ var skippedDirs = map[string]bool{"vendor": true, "testdata": true, "node_module
 // db/migrate/, sql/, schema/, schema.sql, db/schema.sql, db/structure.sql,
 // and nested ones such as internal/db/migrations or
 // store/migration/postgres), then directories named migrations, migration
-// or migrate that hold Go files but no .sql files (Found "go migrations":
-// goose Go migrations, gormigrate lists). The search goes at most 5 levels
-// deep, lists at most 5000 directories, and skips vendor, testdata,
-// node_modules and hidden directories.
+// or migrate that hold Go files but no .sql files, and directories below the
+// root holding a migrations.go or migration.go file (Found "go migrations":
+// goose Go migrations, gormigrate lists, hand-rolled lists of DDL). The
+// search goes at most 5 levels deep, lists at most 5000 directories, and
+// skips vendor, testdata, node_modules and hidden directories.
 //
 // Each Dir gets a dialect from, in order: the words of its path; the tool
 // configuration (sqlc engine, atlas URL scheme); h.Dialect; the content of
@@ -300,6 +306,8 @@ func (ds *discovery) walk() (configs []string) {
 					configs = append(configs, full)
 				case conventionalFiles[lname] && cur.depth <= 2 && !conventionalDirs[strings.ToLower(filepath.Base(cur.path))]:
 					ds.conventional = append(ds.conventional, full)
+				case goMigrationFiles[lname] && cur.depth > 0 && !goMigrationDirs[strings.ToLower(filepath.Base(cur.path))]:
+					ds.goDirs = append(ds.goDirs, cur.path)
 				}
 				continue
 			}

@@ -225,6 +225,11 @@ func TestDiscoverGoMigrations(t *testing.T) {
 		"node_modules/p/migrations/1.go":      gooseFile("skip3"),
 		".hidden/migrations/1.go":             gooseFile("skip4"),
 		"a/b/c/d/e/migrations/1.go":           gooseFile("skip5"),
+		// A package with a migrations.go file: a hand-rolled list of DDL.
+		"internal/database/migrations.go":   "package database\n\nvar migrations = []func(tx *sql.Tx) error{\n\tfunc(tx *sql.Tx) error {\n\t\t_, err := tx.Exec(`CREATE TABLE d (id bigserial PRIMARY KEY, k text, UNIQUE (k))`)\n\t\treturn err\n\t},\n}\n",
+		"internal/database/database.go":     "package database\n\nconst q = `SELECT id FROM d WHERE k = $1`\n",
+		"internal/other/migrations_test.go": "package other\n\nconst x = `CREATE TABLE only_test2 (id int PRIMARY KEY)`\n",
+		"migrations.go":                     "package app\n\nconst root = `CREATE TABLE at_root (id int PRIMARY KEY)`\n",
 	})
 	dirs, err := Discover(root, Hints{})
 	if err != nil {
@@ -235,6 +240,7 @@ func TestDiscoverGoMigrations(t *testing.T) {
 		"internal/migrate/migrations generic conventional", // below a Go runner
 		"db/migrations postgres go migrations",             // bigserial in a Go string
 		"internal/migrate generic go migrations",
+		"internal/database postgres go migrations",
 	}, "\n")
 	if got := dirList(dirs); got != want {
 		t.Errorf("Discover:\n%s\nwant:\n%s", got, want)
@@ -243,12 +249,12 @@ func TestDiscoverGoMigrations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for table, keys := range map[string]string{"a": "a_pkey(id) | a_k_key(k)", "b": "b_pkey(id)", "c": "c_pkey(id) | c_k(k)"} {
+	for table, keys := range map[string]string{"a": "a_pkey(id) | a_k_key(k)", "b": "b_pkey(id)", "c": "c_pkey(id) | c_k(k)", "d": "d_pkey(id) | d_k_key(k)"} {
 		if got := strings.Join(keySet(cat, table), " | "); got != keys {
 			t.Errorf("table %s keys = %s, want %s", table, got, keys)
 		}
 	}
-	for _, name := range []string{"ent_user", "only_test", "skip1", "skip2", "skip3", "skip4", "skip5"} {
+	for _, name := range []string{"ent_user", "only_test", "only_test2", "at_root", "skip1", "skip2", "skip3", "skip4", "skip5"} {
 		if cat.Table(name) != nil {
 			t.Errorf("table %s comes from a Go file discovery must skip", name)
 		}
