@@ -22,7 +22,7 @@ type unit struct {
 
 // units walks every function of the package once. Generated files are
 // walked only where the package is summarised: their queries are the
-// user's helpers (sqlc, ent, gorm/gen), their sites are not the user's.
+// user's helpers (sqlc's queries), their sites are not the user's.
 func (p *pipeline) units(summarised bool) []*unit {
 	var out []*unit
 	for _, file := range p.pass.Files {
