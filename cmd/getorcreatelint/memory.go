@@ -56,10 +56,9 @@ func release(p *packages.Package) {
 // is the loaded packages, and it only shrinks as passes release them; the
 // analysis itself makes short-lived garbage. At the default of 100 that
 // garbage lets the heap grow to twice the loaded packages before a
-// collection. Measured on the benchmark's generated module and a large
-// GORM application (bench/run.sh), 75 keeps the peak within 16% of the
-// floor's and the CPU time within 17%; 50 saves a few percent of memory
-// for as much CPU time, 100 the reverse.
+// collection. Measured side by side on the benchmark's generated module
+// and a large GORM application (bench/run.sh), 50 saves a few percent of
+// memory for as many percent of CPU time, 100 the reverse; 75 is between.
 const analysisGCPercent = 75
 
 // collectMoreOftenForAnalysis sets analysisGCPercent unless GOGC is set.
