@@ -89,6 +89,24 @@ func buildAssignIndex(info *types.Info, root ast.Node) AssignIndex {
 	return idx
 }
 
+// Before returns the stores to v before pos, in source order.
+func (idx AssignIndex) Before(v *types.Var, pos token.Pos) []Assignment {
+	var out []Assignment
+	for _, a := range idx[v] {
+		if a.Pos < pos {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Reaches reports whether the store runs on every path to pos: it is in a
+// block that holds pos, not in a function literal, and v's address was not
+// taken.
+func (a Assignment) Reaches(pos token.Pos) bool {
+	return !a.Addr && !a.InLit && (a.scope == nil || pos >= a.scope.Pos() && pos < a.scope.End())
+}
+
 // StoreStatus says what the stores to a variable before a use tell.
 type StoreStatus uint8
 

@@ -3,8 +3,10 @@ package gorm
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/conds"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 )
@@ -77,8 +79,15 @@ func (fc *fnCtx) gormChainOf(recv ast.Expr) gormChain {
 			case flow.StoreNone:
 				return ch
 			case flow.StoreConditional:
-				ch.unknown.Set("the query is built conditionally")
-				return ch
+				base, narrowing, ok := fc.narrowedOnSomePaths(v, pos)
+				if !ok {
+					ch.unknown.Set("the query is built conditionally")
+					return ch
+				}
+				for _, w := range narrowing {
+					ch.wheres = append(ch.wheres, condGroup{w.Args, fc, w.Ellipsis.IsValid()})
+				}
+				store = base
 			}
 			e, pos = store.RHS, store.Pos
 		default:
@@ -87,6 +96,80 @@ func (fc *fnCtx) gormChainOf(recv ast.Expr) gormChain {
 	}
 	ch.unknown.Set("the query chain is too long")
 	return ch
+}
+
+// narrowedOnSomePaths reads q := <chain>; if cond { q = q.Where("id <> ?",
+// id) }: the stores to v before pos after the last one that runs on every
+// path only extend v itself with conditions that pin no column (not an
+// equality: <>, NOT IN, >, ...) or with steps that change nothing the key
+// depends on. The lookup's equalities are then the same on every path, and
+// the conditions that may be added narrow it. It returns that last store
+// and the Where calls of the others.
+func (fc *fnCtx) narrowedOnSomePaths(v *types.Var, pos token.Pos) (flow.Assignment, []*ast.CallExpr, bool) {
+	stores := fc.Assigns().Before(v, pos)
+	var wheres []*ast.CallExpr
+	for i := len(stores) - 1; i >= 0; i-- {
+		a := stores[i]
+		if a.RHS == nil || a.Addr || a.InLit {
+			return flow.Assignment{}, nil, false
+		}
+		if a.Reaches(pos) {
+			return a, wheres, len(wheres) > 0
+		}
+		w, ok := fc.narrowingExtension(v, a.RHS)
+		if !ok {
+			return flow.Assignment{}, nil, false
+		}
+		wheres = append(wheres, w...)
+	}
+	return flow.Assignment{}, nil, false
+}
+
+// narrowingExtension reads rhs as v.Where(...)...: calls on v itself of
+// Where with a constant condition that pins no column, and neutral
+// steps. It returns the Where calls.
+func (fc *fnCtx) narrowingExtension(v *types.Var, rhs ast.Expr) ([]*ast.CallExpr, bool) {
+	var wheres []*ast.CallExpr
+	e := ast.Unparen(rhs)
+	for range 100 {
+		switch x := e.(type) {
+		case *ast.Ident:
+			return wheres, fc.Info.Uses[x] == v
+		case *ast.CallExpr:
+			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return nil, false
+			}
+			name, role, _, ok := methodRole(flow.Callee(fc.Info, x))
+			switch {
+			case !ok:
+				return nil, false
+			case role == gormWhere && fc.pinsNothing(x):
+				wheres = append(wheres, x)
+			case role == gormNeutral && name != "Clauses":
+			default:
+				return nil, false
+			}
+			e = ast.Unparen(sel.X)
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// pinsNothing reports whether a Where call's condition is a constant
+// string with no equality: only conjuncts that narrow the rows found.
+func (fc *fnCtx) pinsNothing(call *ast.CallExpr) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	tv := fc.Info.Types[call.Args[0]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	w := conds.ParseFragment(constant.StringVal(tv.Value))
+	return len(w.Conds) == 0 && len(w.Unsupported) > 0
 }
 
 // applyGormStep records one call of the chain. The walk goes from the

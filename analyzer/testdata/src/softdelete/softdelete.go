@@ -51,3 +51,14 @@ func nopePluginSoftDeleteInKey(db *gorm.DB, label string) {
 	var t Tag
 	db.Where(Tag{Label: label}).FirstOrCreate(&t)
 }
+
+// fullKeyNarrowedOnSomePaths: excluding the row itself on one path pins
+// nothing; the lookup is (email) among live rows on every path.
+func fullKeyNarrowedOnSomePaths(db *gorm.DB, email string, excludeID uint) {
+	var u User
+	q := db.Where("email = ?", email)
+	if excludeID > 0 {
+		q = q.Where("id <> ?", excludeID)
+	}
+	q.FirstOrCreate(&u) // want `FirstOrCreate on users looks up \(email\) among rows that are not soft-deleted, but unique index idx_users_email \(email\) also holds soft-deleted rows`
+}

@@ -47,3 +47,46 @@ func stillReportsKnownLookups(db *gorm.DB, email string) {
 	var p Person
 	db.Where("email = ?", email).FirstOrCreate(&p) // want `FirstOrCreate on people looks up \(email\)`
 }
+
+type Handle struct {
+	ID   uint
+	Name string `gorm:"uniqueIndex"`
+}
+
+// narrowedOnSomePaths: the condition added on one path pins nothing, so
+// the lookup is (email) on every path, narrowed by id <> ? on some.
+func narrowedOnSomePaths(db *gorm.DB, email string, excludeID uint) {
+	var p Person
+	q := db.Where("email = ?", email)
+	if excludeID > 0 {
+		q = q.Where("id <> ?", excludeID).Order("id")
+	}
+	q.FirstOrCreate(&p) // want `FirstOrCreate on people: lookup columns unknown \(the condition uses <>\)`
+}
+
+func nopeBackedDespiteNarrowing(db *gorm.DB, name string, excludeID uint) {
+	var h Handle
+	q := db.Where("name = ?", name)
+	if excludeID > 0 {
+		q = q.Where("id <> ?", excludeID)
+	}
+	q.FirstOrCreate(&h)
+}
+
+func conditionalEquality(db *gorm.DB, email, phone string) {
+	var p Person
+	q := db.Where("email = ?", email)
+	if phone != "" {
+		q = q.Where("phone = ?", phone)
+	}
+	q.FirstOrCreate(&p) // want `lookup columns unknown \(the query is built conditionally\)`
+}
+
+func conditionalReplacement(db *gorm.DB, email string, excludeID uint) {
+	var p Person
+	q := db.Where("email = ?", email)
+	if excludeID > 0 {
+		q = db.Where("id <> ?", excludeID)
+	}
+	q.FirstOrCreate(&p) // want `lookup columns unknown \(the query is built conditionally\)`
+}
