@@ -1,6 +1,10 @@
 package gorm
 
 import (
+	"go/ast"
+	"go/types"
+
+	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/conds"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/flow"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/site"
 	"github.com/getorcreatelint/getorcreatelint/analyzer/internal/summary"
@@ -43,6 +47,9 @@ func (r *Recognizer) Inserts(fn *flow.Func, calls []flow.Call) []summary.InsertC
 		if !ok || role != gormCreate {
 			continue
 		}
+		if name == "Save" && !fc.newRow(c.Expr) {
+			continue // Save of a row read before updates it
+		}
 		g := fc.newGormCall(c.Expr, name, role, generic)
 		if g.entity.table == "" {
 			// Create(t *T), Create(v any): the callers give the model.
@@ -54,6 +61,32 @@ func (r *Recognizer) Inserts(fn *flow.Func, calls []flow.Call) []summary.InsertC
 		out = append(out, summary.InsertCall{Call: c.Expr, Table: g.entity.table, What: name})
 	}
 	return out
+}
+
+// newRow reports whether Save's argument is visibly a row not read from
+// the database: a composite literal, or a variable that holds one or that
+// was only declared. Save of any other value (a row a helper returned, or
+// one a lookup filled) may update it, which is not an insert.
+func (fc *fnCtx) newRow(call *ast.CallExpr) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	arg := conds.StripAddr(call.Args[0])
+	if conds.CompositeLit(arg) != nil {
+		return true
+	}
+	v, ok := flow.ObjectOf(fc.Info, arg).(*types.Var)
+	if !ok || v.IsField() || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	store, status := fc.Assigns().LastStore(v, call.Pos())
+	switch status {
+	case flow.StoreNone:
+		return true
+	case flow.StoreFound:
+		return conds.CompositeLit(store.RHS) != nil
+	}
+	return false
 }
 
 // framework names GORM's carried fixes.

@@ -184,3 +184,25 @@ func nopeNilErrIsFound(db *gorm.DB, name string) error { // want nopeNilErrIsFou
 	}
 	return store.CreateTag(db, &store.Tag{Name: name})
 }
+
+// SaveNewTag inserts with Save a row it builds.
+func SaveNewTag(db *gorm.DB, name string) error {
+	if err := store.CheckTagFree(db, name); err != nil { // want `SaveNewTag: CheckTagFree \(lookup on tags \(name\), store/store.go:\d+\) then Save \(insert into tags, service/service.go:\d+\)`
+		return err
+	}
+	t := store.Tag{Name: name}
+	return db.Save(&t).Error
+}
+
+// nopeSaveOfReadRow renames a row it read: Save updates it.
+func nopeSaveOfReadRow(db *gorm.DB, old, name string) error { // want nopeSaveOfReadRow:`lookup tags\(name\) err#0`
+	t, err := store.FindTagByName(db, old)
+	if err != nil {
+		return err
+	}
+	if err := store.CheckTagFree(db, name); err != nil {
+		return err
+	}
+	t.Name = name
+	return db.Save(t).Error
+}
