@@ -90,6 +90,10 @@ timed() {
 	tail -1 "$file.last" >>"$file"
 }
 
+# count_findings FILE: the diagnostic lines of a text report: file:line:col:
+# then the message (a related location's message starts with a tab).
+count_findings() { grep -cE ':[0-9]+:[0-9]+: [^	]' "$1" || true; }
+
 median() { sort -n | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 
 # report LABEL FLOORFILE LINTFILE: medians and ratios of two series: wall
@@ -129,7 +133,7 @@ standalone() {
 	done
 	report "$t" "$f" "$l"
 	local found
-	found=$(grep -c 'looks up' "$l.err" || true)
+	found=$(count_findings "$l.err")
 	echo "           findings: $found$( [ "$t" = gen ] && echo " (expected $(cat "$gen_dir/EXPECTED"))")" | tee -a "$work/summary"
 	if [ "$t" = gen ] && [ "$found" != "$(cat "$gen_dir/EXPECTED")" ]; then
 		echo "bench: warning: the findings on the generated module differ from the generator's count (a check changed? see bench/gen)" >&2
@@ -174,7 +178,7 @@ vet() {
 	timed "$c" "$gen_dir" 0,1 go vet -x -vettool="$last" ./...
 	local started replayed
 	started=$(grep -c "^[^#]*$(basename "$last") .*vet\.cfg" "$c.err" || true)
-	replayed=$(grep -c 'looks up' "$c.err" || true)
+	replayed=$(count_findings "$c.err")
 	awk -v s="$(cut -d' ' -f1 "$c")" -v n="$started" -v r="$replayed" 'BEGIN {
 		printf "go vet, same tool again: %.2f s, %d analyzer processes started, %d findings replayed from the cache\n", s, n, r
 	}' | tee -a "$work/summary"
