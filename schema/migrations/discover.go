@@ -87,7 +87,7 @@ func Discover(moduleRoot string, h Hints) ([]Dir, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("migrations: module root %s is not a directory", moduleRoot)
 	}
-	ds := discovery{root: moduleRoot, hint: h.Dialect, seen: map[string]bool{}}
+	ds := discovery{root: moduleRoot, hint: h.Dialect, seen: map[string]bool{}, list: newLister()}
 	for _, e := range h.EmbedDirs {
 		ds.add(embedPath(absPath(moduleRoot, e)), sqlscan.Generic, "go:embed")
 	}
@@ -123,6 +123,7 @@ type discovery struct {
 	out          []Dir
 	conventional []string
 	goDirs       []string // directories of Go migrations without .sql files
+	list         *lister  // each directory listed once
 }
 
 // add records a directory or file with the dialect its configuration gave
@@ -148,7 +149,7 @@ func (ds *discovery) add(path string, configDialect sqlscan.Dialect, found strin
 	if known == sqlscan.Generic {
 		known = ds.hint
 	}
-	if variants := dialectSubdirs(path); len(variants) > 0 && !hasSQLFiles(path) {
+	if variants := ds.list.dialectSubdirs(path); len(variants) > 0 && !ds.list.hasSQLFiles(path) {
 		ds.seen[path] = true
 		var present []sqlscan.Dialect
 		for _, v := range variants {
@@ -163,14 +164,14 @@ func (ds *discovery) add(path string, configDialect sqlscan.Dialect, found strin
 		}
 		return
 	}
-	if twins := twinDialects(path); len(twins) > 0 {
+	if twins := ds.list.twinDialects(path); len(twins) > 0 {
 		ds.seen[path] = true
 		for _, d := range pickDialects(twins, known) {
 			ds.out = append(ds.out, Dir{Path: relPath(ds.root, path), Dialect: d, Found: found})
 		}
 		return
 	}
-	if !holdsMigrations(path) && (found != foundGo || !hasGoFiles(path)) {
+	if !ds.list.holdsMigrations(path) && (found != foundGo || !ds.list.hasGoFiles(path)) {
 		return
 	}
 	ds.addDir(path, ds.dialect(path, configDialect, true), found)
@@ -223,8 +224,8 @@ type variant struct {
 // dialectSubdirs returns the subdirectories named after a dialect
 // (postgres/, mysql/, sqlite3/ ...) that hold migrations, one per dialect:
 // the first by name.
-func dialectSubdirs(dir string) []variant {
-	entries, err := os.ReadDir(dir)
+func (l *lister) dialectSubdirs(dir string) []variant {
+	entries, err := l.readDir(dir)
 	if err != nil {
 		return nil
 	}
@@ -239,7 +240,7 @@ func dialectSubdirs(dir string) []variant {
 			continue
 		}
 		sub := filepath.Join(dir, e.Name())
-		if holdsMigrations(sub) || len(twinDialects(sub)) > 0 {
+		if l.holdsMigrations(sub) || len(l.twinDialects(sub)) > 0 {
 			taken[d] = true
 			out = append(out, variant{sub, d})
 		}
@@ -249,8 +250,8 @@ func dialectSubdirs(dir string) []variant {
 }
 
 // hasSQLFiles reports whether dir directly holds a .sql file.
-func hasSQLFiles(dir string) bool {
-	entries, err := os.ReadDir(dir)
+func (l *lister) hasSQLFiles(dir string) bool {
+	entries, err := l.readDir(dir)
 	if err != nil {
 		return false
 	}
@@ -264,16 +265,16 @@ func hasSQLFiles(dir string) bool {
 
 // holdsMigrations reports whether dir has .sql files directly or in
 // version subdirectories (0.27/01__x.sql).
-func holdsMigrations(dir string) bool {
-	if hasSQLFiles(dir) {
+func (l *lister) holdsMigrations(dir string) bool {
+	if l.hasSQLFiles(dir) {
 		return true
 	}
-	entries, err := os.ReadDir(dir)
+	entries, err := l.readDir(dir)
 	if err != nil {
 		return false
 	}
 	for _, e := range entries {
-		if e.IsDir() && semverDir.MatchString(e.Name()) && hasSQLFiles(filepath.Join(dir, e.Name())) {
+		if e.IsDir() && semverDir.MatchString(e.Name()) && l.hasSQLFiles(filepath.Join(dir, e.Name())) {
 			return true
 		}
 	}
@@ -292,7 +293,7 @@ func (ds *discovery) walk() (configs []string) {
 	for len(queue) > 0 && listed < maxSearchDirs {
 		cur := queue[0]
 		queue = queue[1:]
-		entries, err := os.ReadDir(cur.path)
+		entries, err := ds.list.readDir(cur.path)
 		listed++
 		if err != nil {
 			continue
@@ -314,11 +315,11 @@ func (ds *discovery) walk() (configs []string) {
 			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || skippedDirs[name] {
 				continue
 			}
-			if conventionalDirs[strings.ToLower(name)] && (holdsMigrations(full) || len(dialectSubdirs(full)) > 0) {
+			if conventionalDirs[strings.ToLower(name)] && (ds.list.holdsMigrations(full) || len(ds.list.dialectSubdirs(full)) > 0) {
 				ds.conventional = append(ds.conventional, full)
 				continue // its contents belong to it
 			}
-			if goMigrationDirs[strings.ToLower(name)] && hasGoFiles(full) {
+			if goMigrationDirs[strings.ToLower(name)] && ds.list.hasGoFiles(full) {
 				// Searched further: a migrate/ package often holds the
 				// runner, with the .sql files in a subdirectory.
 				ds.goDirs = append(ds.goDirs, full)

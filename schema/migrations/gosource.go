@@ -7,7 +7,6 @@ import (
 	"go/parser"
 	"go/scanner"
 	"go/token"
-	"os"
 	"strings"
 
 	"github.com/getorcreatelint/getorcreatelint/schema"
@@ -21,8 +20,8 @@ func isGoSource(name string) bool {
 }
 
 // hasGoFiles reports whether dir directly holds Go source files.
-func hasGoFiles(dir string) bool {
-	entries, err := os.ReadDir(dir)
+func (l *lister) hasGoFiles(dir string) bool {
+	entries, err := l.readDir(dir)
 	if err != nil {
 		return false
 	}

@@ -101,8 +101,8 @@ func replayDir(root string, d Dir) (*schema.Catalog, error) {
 	if err != nil {
 		return nil, fmt.Errorf("migrations: %w", err)
 	}
-	if info.IsDir() && !holdsMigrations(path) {
-		if variants := dialectSubdirs(path); len(variants) > 0 {
+	if info.IsDir() && !direct.holdsMigrations(path) {
+		if variants := direct.dialectSubdirs(path); len(variants) > 0 {
 			return replayVariants(root, d, variants)
 		}
 	}
@@ -233,7 +233,7 @@ func dirDialects(root, dir string) []sqlscan.Dialect {
 	if d, ok := pathDialect(relPath(root, dir)); ok {
 		return []sqlscan.Dialect{d}
 	}
-	if twins := twinDialects(dir); len(twins) > 0 {
+	if twins := direct.twinDialects(dir); len(twins) > 0 {
 		return twins
 	}
 	return []sqlscan.Dialect{sniffDir(dir)}

@@ -200,8 +200,8 @@ func selectTwins(files []migrationFile, d sqlscan.Dialect) []migrationFile {
 }
 
 // twinDialects returns the known dialects the files of dir are tagged with.
-func twinDialects(dir string) []sqlscan.Dialect {
-	entries, err := os.ReadDir(dir)
+func (l *lister) twinDialects(dir string) []sqlscan.Dialect {
+	entries, err := l.readDir(dir)
 	if err != nil {
 		return nil
 	}
