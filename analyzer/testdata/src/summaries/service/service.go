@@ -206,3 +206,12 @@ func nopeSaveOfReadRow(db *gorm.DB, old, name string) error { // want nopeSaveOf
 	t.Name = name
 	return db.Save(t).Error
 }
+
+// nopeSaveOfCallersRow saves the row its caller passes: it may have been
+// read, and Save would update it.
+func nopeSaveOfCallersRow(db *gorm.DB, t *store.Tag) error { // want nopeSaveOfCallersRow:`lookup tags\(name\) unclear`
+	if err := store.CheckTagFree(db, t.Name); err != nil {
+		return err
+	}
+	return db.Save(t).Error
+}
