@@ -3,6 +3,7 @@ package gorm
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strconv"
 	"strings"
@@ -349,10 +350,25 @@ func (fc *fnCtx) readWhole(use *ast.Ident, parent ast.Node, shared bool) bool {
 	return !shared
 }
 
+// repeatsWithout reports whether a loop or a function literal holds n but
+// not pos: n may run again after what follows it.
+func (fc *fnCtx) repeatsWithout(n ast.Node, pos token.Pos) bool {
+	for p := fc.Parent(n); p != nil; p = fc.Parent(p) {
+		switch p.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+			if pos < p.Pos() || pos >= p.End() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // literalHeldBy returns the struct or map literal a local variable holds
-// when it is assigned once, from that literal, and then only read whole:
-// no field or key is stored, its address is not taken, no method is
-// called on it, and a map is passed to nothing but GORM.
+// when it is assigned once, from that literal, and then only read whole
+// up to the lookup: no field or key is stored, its address is not taken,
+// no method is called on it, and a map or pointer is passed to nothing but
+// GORM.
 func (fc *fnCtx) literalHeldBy(e ast.Expr) *ast.CompositeLit {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
@@ -379,9 +395,15 @@ func (fc *fnCtx) literalHeldBy(e ast.Expr) *ast.CompositeLit {
 	case *types.Map, *types.Pointer:
 		shared = true
 	}
+	// Uses after the lookup's statement run after it (return p, err),
+	// unless a loop or a function literal runs the lookup again.
+	after := token.NoPos
+	if !fc.repeatsWithout(id, store.Pos) {
+		after = fc.EnclosingStmt(id).End()
+	}
 	for c := range fc.Root().Preorder((*ast.Ident)(nil)) {
 		use := c.Node().(*ast.Ident)
-		if use == store.LHS || fc.Info.Uses[use] != v {
+		if use == store.LHS || fc.Info.Uses[use] != v || after.IsValid() && use.Pos() >= after {
 			continue
 		}
 		if !fc.readWhole(use, c.Parent().Node(), shared) {

@@ -90,3 +90,27 @@ func conditionalReplacement(db *gorm.DB, email string, excludeID uint) {
 	}
 	q.FirstOrCreate(&p) // want `lookup columns unknown \(the query is built conditionally\)`
 }
+
+// heldThenReturned: the literal a pointer holds is the condition; what the
+// function does with the pointer after the lookup does not change it.
+func heldThenReturned(db *gorm.DB, email string) *Person {
+	p := &Person{Email: email}
+	db.Where(p).FirstOrCreate(p) // want `FirstOrCreate on people looks up \(email\) but no unique constraint covers it`
+	return p
+}
+
+// heldChangedInLoop: the next lookup reads the field stored after this one.
+func heldChangedInLoop(db *gorm.DB, emails []string) {
+	p := &Person{Email: "first"}
+	for _, e := range emails {
+		db.Where(p).FirstOrCreate(p) // want `FirstOrCreate on people: lookup columns unknown \(the struct condition is not a literal\)`
+		p.Email = e
+	}
+}
+
+// heldChangedBefore: a field stored before the lookup is in the condition.
+func heldChangedBefore(db *gorm.DB, email, phone string) {
+	p := &Person{Email: email}
+	p.Phone = phone
+	db.Where(p).FirstOrCreate(p) // want `FirstOrCreate on people: lookup columns unknown \(the struct condition is not a literal\)`
+}
