@@ -238,7 +238,7 @@ func existsSelect(toks []Token) Query {
 	}
 	inner, next := group(toks, 2)
 	rest := toks[next:]
-	if !(len(rest) == 0 || (len(rest) == 1 && rest[0].IsName()) || (len(rest) == 2 && rest[0].Is("as"))) {
+	if !onlyAlias(rest) {
 		q.Unknown = "EXISTS is part of a larger expression"
 		return q
 	}
@@ -261,7 +261,12 @@ func isCountList(list []Token) bool {
 		return false
 	}
 	_, next := group(list, 1)
-	rest := list[next:]
+	return onlyAlias(list[next:])
+}
+
+// onlyAlias reports whether what follows a select item is at most its
+// alias: nothing, a name, or AS and a name.
+func onlyAlias(rest []Token) bool {
 	return len(rest) == 0 || (len(rest) == 1 && rest[0].IsName()) || (len(rest) == 2 && rest[0].Is("as"))
 }
 
@@ -271,8 +276,7 @@ func isTruthyConstantList(list []Token) bool {
 	if len(list) == 0 {
 		return false
 	}
-	rest := list[1:]
-	if !(len(rest) == 0 || (len(rest) == 1 && rest[0].IsName()) || (len(rest) == 2 && rest[0].Is("as"))) {
+	if !onlyAlias(list[1:]) {
 		return false
 	}
 	switch t := list[0]; t.Kind {

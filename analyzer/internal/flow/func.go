@@ -214,6 +214,28 @@ func (fn *Func) EnclosingStmt(n ast.Node) ast.Node {
 	return n
 }
 
+// DeclaredInBody reports whether v is declared by a statement of the
+// function (not a parameter, a result or a package variable).
+func (fn *Func) DeclaredInBody(v *types.Var) bool {
+	var body *ast.BlockStmt
+	switch f := fn.Node().(type) {
+	case *ast.FuncDecl:
+		body = f.Body
+	case *ast.FuncLit:
+		body = f.Body
+	}
+	if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+		return false
+	}
+	// Parameters of function literals inside the body are not statements.
+	for c := range fn.Root().Preorder((*ast.FuncType)(nil)) {
+		if ft := c.Node().(*ast.FuncType); ft.Pos() <= v.Pos() && v.Pos() < ft.End() {
+			return false
+		}
+	}
+	return true
+}
+
 // OutermostParen returns e with the parentheses around it.
 func (fn *Func) OutermostParen(e ast.Expr) ast.Expr {
 	for {

@@ -82,38 +82,11 @@ func (fc *fnCtx) newRow(call *ast.CallExpr) bool {
 	store, status := fc.Assigns().LastStore(v, call.Pos())
 	switch status {
 	case flow.StoreNone:
-		return !fc.isParam(v) // declared, never assigned: a zero row
+		return fc.DeclaredInBody(v) // declared, never assigned: a zero row
 	case flow.StoreFound:
 		return conds.CompositeLit(store.RHS) != nil
 	}
 	return false
-}
-
-// isParam reports whether v is a parameter, result or receiver of the
-// function or of a function literal in it: its value comes from a caller.
-func (fc *fnCtx) isParam(v *types.Var) bool {
-	found := false
-	ast.Inspect(fc.Node(), func(n ast.Node) bool {
-		var lists []*ast.FieldList
-		switch x := n.(type) {
-		case *ast.FuncDecl:
-			lists = append(lists, x.Recv)
-		case *ast.FuncType:
-			lists = append(lists, x.Params, x.Results)
-		}
-		for _, l := range lists {
-			if l == nil {
-				continue
-			}
-			for _, f := range l.List {
-				for _, name := range f.Names {
-					found = found || fc.Info.Defs[name] == v
-				}
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // framework names GORM's carried fixes.

@@ -56,7 +56,7 @@ func (fc *fnCtx) collectHandle(call *ast.CallExpr, countOrExists bool) *flow.Han
 		}
 	default:
 		if v, ok := val.(*types.Var); ok {
-			bindZeroValue(h, v)
+			bindZeroValue(h, v, false)
 		}
 	}
 	return h

@@ -14,7 +14,9 @@ import (
 // destinations, so `id == 0` or `u.ID == 0` tests for the miss. Only a
 // local variable that held zero before the lookup counts (var id int64,
 // u := User{}); a parameter or a reused variable may hold anything.
-func (fc *fnCtx) bindZeroDests(h *flow.Handle, dests []ast.Expr) {
+// constantRow: the query selects one truthy constant (SELECT true FROM
+// ...), so a bool destination still false tells the miss too.
+func (fc *fnCtx) bindZeroDests(h *flow.Handle, dests []ast.Expr, constantRow bool) {
 	for _, d := range dests {
 		u, ok := ast.Unparen(d).(*ast.UnaryExpr)
 		if !ok || u.Op != token.AND {
@@ -24,7 +26,7 @@ func (fc *fnCtx) bindZeroDests(h *flow.Handle, dests []ast.Expr) {
 		case *ast.Ident: // Scan(&id), Get(&u, ...)
 			v, ok := fc.Info.Uses[x].(*types.Var)
 			if ok && fc.zeroBefore(v, h.Call.Pos()) {
-				bindZeroValue(h, v)
+				bindZeroValue(h, v, constantRow)
 			}
 		case *ast.SelectorExpr: // Scan(&u.ID, &u.Name)
 			v, ok := flow.ObjectOf(fc.Info, x.X).(*types.Var)
@@ -37,29 +39,19 @@ func (fc *fnCtx) bindZeroDests(h *flow.Handle, dests []ast.Expr) {
 	}
 }
 
-// bindConstantFlag records the boolean a SELECT true (or 1) FROM ...
-// scans into: it stays false when no row matched, as it was declared.
-func (fc *fnCtx) bindConstantFlag(h *flow.Handle, dest ast.Expr) {
-	u, ok := ast.Unparen(dest).(*ast.UnaryExpr)
-	if !ok || u.Op != token.AND {
-		return
-	}
-	v, ok := flow.ObjectOf(fc.Info, u.X).(*types.Var)
-	if ok && isBool(v.Type()) && fc.zeroBefore(v, h.Call.Pos()) {
-		h.Exists[v] = true
-	}
-}
-
 // bindZeroValue records v, which holds the zero value when nothing was
-// found: a nil pointer, a struct whose fields are all zero, or a zero
-// number or string.
-func bindZeroValue(h *flow.Handle, v *types.Var) {
+// found: a nil pointer, a struct whose fields are all zero, a zero number
+// or string, or false when the row found holds a truthy constant.
+func bindZeroValue(h *flow.Handle, v *types.Var, constantRow bool) {
 	switch t := v.Type().Underlying().(type) {
 	case *types.Pointer:
 		h.Nils[v] = true
 	case *types.Basic:
-		if t.Info()&(types.IsNumeric|types.IsString) != 0 {
+		switch {
+		case t.Info()&(types.IsNumeric|types.IsString) != 0:
 			h.Counts[v] = true
+		case t.Info()&types.IsBoolean != 0 && constantRow:
+			h.Exists[v] = true
 		}
 	case *types.Struct:
 		if h.Dest != nil && h.Dest != v {
@@ -95,7 +87,7 @@ func isStruct(t types.Type) bool {
 // just before pos: declared without a value, or last set to a zero
 // constant or an empty composite literal, on every path.
 func (fc *fnCtx) zeroBefore(v *types.Var, pos token.Pos) bool {
-	if !fc.declaredInBody(v) {
+	if !fc.DeclaredInBody(v) {
 		return false
 	}
 	a, status := fc.Assigns().LastStore(v, pos)
@@ -106,28 +98,6 @@ func (fc *fnCtx) zeroBefore(v *types.Var, pos token.Pos) bool {
 		return isZeroExpr(fc.Info, a.RHS)
 	}
 	return false
-}
-
-// declaredInBody reports whether v is declared by a statement of the
-// function (not a parameter, a result or a package variable).
-func (fc *fnCtx) declaredInBody(v *types.Var) bool {
-	var body *ast.BlockStmt
-	switch f := fc.Node().(type) {
-	case *ast.FuncDecl:
-		body = f.Body
-	case *ast.FuncLit:
-		body = f.Body
-	}
-	if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
-		return false
-	}
-	// Parameters of function literals inside the body are not statements.
-	for c := range fc.Root().Preorder((*ast.FuncType)(nil)) {
-		if ft := c.Node().(*ast.FuncType); ft.Pos() <= v.Pos() && v.Pos() < ft.End() {
-			return false
-		}
-	}
-	return true
 }
 
 // isZeroExpr reports whether e is a zero constant or an empty composite

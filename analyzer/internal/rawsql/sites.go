@@ -131,10 +131,7 @@ func (fc *fnCtx) sqlHandle(l *sqlCall) *flow.Handle {
 	h.CallMiss = flow.MissErr
 	fc.BindResult(fc.OutermostParen(h.Call), h.Errs)
 	if !count && !exists {
-		fc.bindZeroDests(h, dests)
-		if l.known() && l.q.Constant && len(dests) == 1 {
-			fc.bindConstantFlag(h, dests[0])
-		}
+		fc.bindZeroDests(h, dests, l.known() && l.q.Constant && len(dests) == 1)
 	}
 	if (count || exists) && len(dests) == 1 {
 		if obj := flow.ObjectOf(fc.Info, conds.StripAddr(dests[0])); obj != nil {

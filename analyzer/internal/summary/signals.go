@@ -419,27 +419,20 @@ func nilClass(fn *flow.Func, h *flow.Handle, v ast.Expr, o flow.Outcome, tracked
 // reads "nothing was found", an error visibly made here (errors.New,
 // fmt.Errorf, a package's error variable, a literal) "a row was". Any
 // other value, the lookup's own error among them, is unknown.
-func refusalClass(fn *flow.Func, _ *flow.Handle, v ast.Expr, _ flow.Outcome, _ bool) class {
+func refusalClass(fn *flow.Func, h *flow.Handle, v ast.Expr, _ flow.Outcome, _ bool) class {
+	if c := nilClass(fn, h, v, 0, false); c != unknown {
+		return c // nil, or a literal
+	}
 	info := fn.Info
 	v = ast.Unparen(v)
-	if info.Types[v].IsNil() {
-		return miss
-	}
 	if _, ok := pkgErrVar(info, v); ok {
 		return hit
 	}
-	switch x := v.(type) {
-	case *ast.CallExpr:
-		callee := flow.Callee(info, x)
+	if call, ok := v.(*ast.CallExpr); ok {
+		callee := flow.Callee(info, call)
 		if flow.IsFunc(callee, "errors", "New") || flow.IsFunc(callee, "fmt", "Errorf") {
 			return hit
 		}
-	case *ast.UnaryExpr:
-		if _, ok := ast.Unparen(x.X).(*ast.CompositeLit); ok && x.Op == token.AND {
-			return hit
-		}
-	case *ast.CompositeLit:
-		return hit
 	}
 	return unknown
 }
